@@ -1,0 +1,887 @@
+/* stw-asset-query-model.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stw-asset-query-model"
+
+#include "config.h"
+
+#include "stw-asset-query-model.h"
+#include "stw-asset-repo.h"
+#include "stw-database-private.h"
+#include "core/stw-core-enums.h"
+
+/*
+ * A GListModel of the assets that match a search, filters and a sort,
+ * that stays light at any size (DESIGN.md, “Lists at scale”): a worker
+ * thread runs the query and hands back only the ordered row ids (8 bytes
+ * a row); asset objects are built when get_item() asks, a page at a time,
+ * and only a bounded number are kept.
+ */
+
+#define PAGE_SIZE 100
+#define CACHE_LIMIT 1000
+
+struct _StwAssetQueryModel
+{
+  GObject           parent_instance;
+
+  StwDatabase      *db;
+  gulong            changed_handler;
+
+  /* The query */
+  char             *search;
+  int               status_filter;
+  int               category_filter;
+  StwAssetField     sort_field;
+  StwSortDirection  sort_direction;
+
+  /* The result: row ids in order, and the objects built so far. */
+  GArray           *ids;
+  GHashTable       *cache;
+
+  GCancellable     *cancellable;
+  guint             serial;
+  guint             refresh_source;
+  gboolean          loading;
+};
+
+typedef struct
+{
+  char             *path;
+  char             *match;
+  char             *status;
+  char             *category;
+  StwAssetField     sort_field;
+  StwSortDirection  sort_direction;
+} Query;
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StwAssetQueryModel, stw_asset_query_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_SEARCH,
+  PROP_STATUS_FILTER,
+  PROP_CATEGORY_FILTER,
+  PROP_SORT_FIELD,
+  PROP_SORT_DIRECTION,
+  PROP_LOADING,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------------ */
+/* Building the query                                                       */
+/* ------------------------------------------------------------------------ */
+
+static const char *
+sort_expression (StwAssetField field)
+{
+  switch (field)
+    {
+    case STW_ASSET_FIELD_TAG:
+      return "a.tag COLLATE NOCASE";
+    case STW_ASSET_FIELD_SERIAL:
+      return "a.serial COLLATE NOCASE";
+    case STW_ASSET_FIELD_CATEGORY:
+      return "a.category";
+    case STW_ASSET_FIELD_MANUFACTURER:
+      return "a.manufacturer COLLATE NOCASE";
+    case STW_ASSET_FIELD_MODEL:
+      return "a.model COLLATE NOCASE";
+    case STW_ASSET_FIELD_STATUS:
+      return "a.status";
+    case STW_ASSET_FIELD_LOCATION:
+      return "(SELECT name FROM locations WHERE id = a.location_id) COLLATE NOCASE";
+    case STW_ASSET_FIELD_PERSON:
+      return "(SELECT name FROM people WHERE id = a.person_id) COLLATE NOCASE";
+    case STW_ASSET_FIELD_PURCHASE_DATE:
+      return "a.purchase_date";
+    case STW_ASSET_FIELD_PURCHASE_COST:
+      return "a.purchase_cost";
+    case STW_ASSET_FIELD_CURRENCY:
+      return "a.currency";
+    case STW_ASSET_FIELD_WARRANTY_END:
+      return "a.warranty_end";
+    case STW_ASSET_FIELD_SUPPLIER:
+      return "a.supplier COLLATE NOCASE";
+    case STW_ASSET_FIELD_NOTES:
+      return "a.notes COLLATE NOCASE";
+    case STW_ASSET_FIELD_NONE:
+    case STW_ASSET_FIELD_NAME:
+    default:
+      return "a.name COLLATE NOCASE";
+    }
+}
+
+/**
+ * stw_asset_query_build_match:
+ *
+ * Each word becomes a quoted FTS5 prefix phrase, so nothing a person
+ * types is read as FTS5 syntax: `lt-00 anna` → `"lt-00"* "anna"*`.
+ */
+char *
+stw_asset_query_build_match (const char *search)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+
+  if (search == NULL)
+    return NULL;
+
+  words = g_strsplit_set (search, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean has_token = FALSE;
+
+      for (const char *p = words[i]; *p && !has_token; p = g_utf8_next_char (p))
+        has_token = g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (!has_token || !g_utf8_validate (words[i], -1, NULL))
+        continue;
+
+      if (match->len > 0)
+        g_string_append_c (match, ' ');
+      g_string_append_c (match, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (match, '"');
+          g_string_append_c (match, *p);
+        }
+      g_string_append (match, "\"*");
+    }
+
+  if (match->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+static char *
+build_sql (Query *query)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM assets a WHERE 1");
+  const char *direction = query->sort_direction == STW_SORT_DESCENDING ? "DESC" : "ASC";
+  int index = 1;
+
+  /* Only fixed fragments and parameter numbers go into the text; every
+   * value is bound. */
+  if (query->match != NULL)
+    g_string_append_printf (sql, " AND a.id IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?%d)",
+                            index++);
+  if (query->status != NULL)
+    g_string_append_printf (sql, " AND a.status = ?%d", index++);
+  if (query->category != NULL)
+    g_string_append_printf (sql, " AND a.category = ?%d", index++);
+
+  g_string_append_printf (sql, " ORDER BY %s %s NULLS LAST, a.id %s",
+                          sort_expression (query->sort_field), direction, direction);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static void
+query_free (Query *query)
+{
+  g_free (query->path);
+  g_free (query->match);
+  g_free (query->status);
+  g_free (query->category);
+  g_free (query);
+}
+
+static void
+run_query_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Query *query = task_data;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = build_sql (query);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  int index = 1;
+  int rc;
+
+  rc = sqlite3_open_v2 (query->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      stw_sql_set_error (db, rc, &error);
+      goto out;
+    }
+
+  if (query->match != NULL)
+    sqlite3_bind_text (stmt, index++, query->match, -1, SQLITE_STATIC);
+  if (query->status != NULL)
+    sqlite3_bind_text (stmt, index++, query->status, -1, SQLITE_STATIC);
+  if (query->category != NULL)
+    sqlite3_bind_text (stmt, index++, query->category, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+
+      if ((ids->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    stw_sql_set_error (db, rc, &error);
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify)g_array_unref);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Applying a result                                                        */
+/* ------------------------------------------------------------------------ */
+
+static void
+set_loading (StwAssetQueryModel *self,
+             gboolean            loading)
+{
+  if (self->loading != loading)
+    {
+      self->loading = loading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+}
+
+/*
+ * Replaces the ids with @ids and tells the views only about the part that
+ * differs, so a change to one row keeps the scroll position and the
+ * selection elsewhere.
+ */
+static void
+apply_ids (StwAssetQueryModel *self,
+           GArray             *ids)
+{
+  g_autoptr(GArray) old = g_steal_pointer (&self->ids);
+  const gint64 *a = (const gint64 *)(gpointer)old->data;
+  const gint64 *b = (const gint64 *)(gpointer)ids->data;
+  guint prefix = 0, suffix = 0;
+  guint max = MIN (old->len, ids->len);
+
+  while (prefix < max && a[prefix] == b[prefix])
+    prefix++;
+  while (suffix < max - prefix && a[old->len - 1 - suffix] == b[ids->len - 1 - suffix])
+    suffix++;
+
+  self->ids = g_array_ref (ids);
+
+  if (prefix == old->len && prefix == ids->len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              old->len - prefix - suffix,
+                              ids->len - prefix - suffix);
+
+  if (old->len != ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+typedef struct
+{
+  StwAssetQueryModel *self;
+  guint               serial;
+} QueryCall;
+
+static void
+run_query_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  QueryCall *call = user_data;
+  StwAssetQueryModel *self = call->self;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (call->serial == self->serial)
+    {
+      set_loading (self, FALSE);
+
+      if (ids != NULL)
+        apply_ids (self, ids);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list assets: %s", error->message);
+    }
+
+  g_object_unref (self);
+  g_free (call);
+}
+
+static void
+start_query (StwAssetQueryModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryCall *call;
+  Query *query;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  query = g_new0 (Query, 1);
+  query->path = g_strdup (stw_database_get_path (self->db));
+  query->match = stw_asset_query_build_match (self->search);
+  if (self->status_filter != STW_FILTER_ANY)
+    query->status = g_strdup (stw_asset_status_to_key (self->status_filter));
+  if (self->category_filter != STW_FILTER_ANY)
+    query->category = g_strdup (stw_asset_category_to_key (self->category_filter));
+  query->sort_field = self->sort_field;
+  query->sort_direction = self->sort_direction;
+
+  call = g_new0 (QueryCall, 1);
+  call->self = g_object_ref (self);
+  call->serial = ++self->serial;
+
+  task = g_task_new (self, self->cancellable, run_query_cb, call);
+  g_task_set_source_tag (task, start_query);
+  g_task_set_task_data (task, query, (GDestroyNotify)query_free);
+  g_task_run_in_thread (task, run_query_thread);
+
+  set_loading (self, TRUE);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  StwAssetQueryModel *self = data;
+
+  self->refresh_source = 0;
+  start_query (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many setters in a row (a search typed fast) run the query once. */
+static void
+queue_query (StwAssetQueryModel *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, self, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The cache                                                                */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+is_unused (gpointer key,
+           gpointer value,
+           gpointer user_data)
+{
+  return G_OBJECT (value)->ref_count == 1;
+}
+
+/*
+ * Objects a view still holds stay, so the same row is always the same
+ * object; the rest can go.
+ */
+static void
+trim_cache (StwAssetQueryModel *self)
+{
+  if (g_hash_table_size (self->cache) >= CACHE_LIMIT)
+    g_hash_table_foreach_remove (self->cache, is_unused, NULL);
+}
+
+static void
+load_page (StwAssetQueryModel *self,
+           guint               position)
+{
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  guint start = position - position % PAGE_SIZE;
+  guint end = MIN (start + PAGE_SIZE, self->ids->len);
+
+  trim_cache (self);
+
+  for (guint i = start; i < end; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+
+      if (!g_hash_table_contains (self->cache, &id))
+        g_array_append_val (missing, id);
+    }
+
+  if (!stw_asset_repo_load_many (self->db, (const gint64 *)(gpointer)missing->data, missing->len,
+                                 self->cache, &error))
+    g_warning ("Could not load assets: %s", error->message);
+}
+
+static void
+database_changed_cb (StwAssetQueryModel *self,
+                     StwEntity           entities,
+                     StwDatabase        *db)
+{
+  g_autoptr(GHashTable) fresh = NULL;
+  g_autoptr(GArray) cached = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if ((entities & (STW_ENTITY_ASSET | STW_ENTITY_LOCATION | STW_ENTITY_PERSON)) == 0)
+    return;
+
+  /* Update the objects views hold in place, so rows redraw with the new
+   * values without being rebuilt. Then find out what moved. */
+  trim_cache (self);
+
+  cached = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (cached, *(gint64 *)key);
+
+  fresh = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  stw_asset_repo_load_many (self->db, (const gint64 *)(gpointer)cached->data, cached->len,
+                            fresh, NULL);
+
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      StwAsset *now = g_hash_table_lookup (fresh, key);
+
+      if (now != NULL)
+        stw_asset_update_from (value, now);
+    }
+
+  start_query (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GListModel                                                               */
+/* ------------------------------------------------------------------------ */
+
+static GType
+stw_asset_query_model_get_item_type (GListModel *model)
+{
+  return STW_TYPE_ASSET;
+}
+
+static guint
+stw_asset_query_model_get_n_items (GListModel *model)
+{
+  return STW_ASSET_QUERY_MODEL (model)->ids->len;
+}
+
+static gpointer
+stw_asset_query_model_get_item (GListModel *model,
+                                guint       position)
+{
+  StwAssetQueryModel *self = STW_ASSET_QUERY_MODEL (model);
+  StwAsset *asset;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  asset = g_hash_table_lookup (self->cache, &id);
+
+  if (asset == NULL)
+    {
+      load_page (self, position);
+      asset = g_hash_table_lookup (self->cache, &id);
+    }
+
+  if (asset == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      /* Deleted since the ids were read: a blank row until the next
+       * result, which the same change has already asked for. */
+      *key = id;
+      asset = stw_asset_new ();
+      stw_asset_set_id (asset, id);
+      g_hash_table_insert (self->cache, key, asset);
+    }
+
+  return g_object_ref (asset);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = stw_asset_query_model_get_item_type;
+  iface->get_n_items = stw_asset_query_model_get_n_items;
+  iface->get_item = stw_asset_query_model_get_item;
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+stw_asset_query_model_dispose (GObject *object)
+{
+  StwAssetQueryModel *self = (StwAssetQueryModel *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_signal_handler (&self->changed_handler, self->db);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (stw_asset_query_model_parent_class)->dispose (object);
+}
+
+static void
+stw_asset_query_model_finalize (GObject *object)
+{
+  StwAssetQueryModel *self = (StwAssetQueryModel *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_free (self->search);
+
+  G_OBJECT_CLASS (stw_asset_query_model_parent_class)->finalize (object);
+}
+
+static void
+stw_asset_query_model_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  StwAssetQueryModel *self = STW_ASSET_QUERY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_STATUS_FILTER:
+      g_value_set_int (value, self->status_filter);
+      break;
+    case PROP_CATEGORY_FILTER:
+      g_value_set_int (value, self->category_filter);
+      break;
+    case PROP_SORT_FIELD:
+      g_value_set_enum (value, self->sort_field);
+      break;
+    case PROP_SORT_DIRECTION:
+      g_value_set_enum (value, self->sort_direction);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_asset_query_model_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  StwAssetQueryModel *self = STW_ASSET_QUERY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->db = g_value_dup_object (value);
+      break;
+    case PROP_SEARCH:
+      stw_asset_query_model_set_search (self, g_value_get_string (value));
+      break;
+    case PROP_STATUS_FILTER:
+      stw_asset_query_model_set_status_filter (self, g_value_get_int (value));
+      break;
+    case PROP_CATEGORY_FILTER:
+      stw_asset_query_model_set_category_filter (self, g_value_get_int (value));
+      break;
+    case PROP_SORT_FIELD:
+      stw_asset_query_model_set_sort (self, g_value_get_enum (value), self->sort_direction);
+      break;
+    case PROP_SORT_DIRECTION:
+      stw_asset_query_model_set_sort (self, self->sort_field, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_asset_query_model_constructed (GObject *object)
+{
+  StwAssetQueryModel *self = (StwAssetQueryModel *)object;
+
+  G_OBJECT_CLASS (stw_asset_query_model_parent_class)->constructed (object);
+
+  g_assert (STW_IS_DATABASE (self->db));
+
+  self->changed_handler = g_signal_connect_object (self->db, "changed",
+                                                   G_CALLBACK (database_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
+  start_query (self);
+}
+
+static void
+stw_asset_query_model_class_init (StwAssetQueryModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = stw_asset_query_model_dispose;
+  object_class->finalize = stw_asset_query_model_finalize;
+  object_class->get_property = stw_asset_query_model_get_property;
+  object_class->set_property = stw_asset_query_model_set_property;
+  object_class->constructed = stw_asset_query_model_constructed;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, STW_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, NULL, rw);
+  properties[PROP_STATUS_FILTER] =
+    g_param_spec_int ("status-filter", NULL, NULL, STW_FILTER_ANY, STW_N_ASSET_STATUSES - 1,
+                      STW_FILTER_ANY, rw);
+  properties[PROP_CATEGORY_FILTER] =
+    g_param_spec_int ("category-filter", NULL, NULL, STW_FILTER_ANY, STW_N_ASSET_CATEGORIES - 1,
+                      STW_FILTER_ANY, rw);
+  properties[PROP_SORT_FIELD] =
+    g_param_spec_enum ("sort-field", NULL, NULL, STW_TYPE_ASSET_FIELD, STW_ASSET_FIELD_NAME, rw);
+  properties[PROP_SORT_DIRECTION] =
+    g_param_spec_enum ("sort-direction", NULL, NULL, STW_TYPE_SORT_DIRECTION,
+                       STW_SORT_ASCENDING, rw);
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
+  properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+stw_asset_query_model_init (StwAssetQueryModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->status_filter = STW_FILTER_ANY;
+  self->category_filter = STW_FILTER_ANY;
+  self->sort_field = STW_ASSET_FIELD_NAME;
+  self->sort_direction = STW_SORT_ASCENDING;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+StwAssetQueryModel *
+stw_asset_query_model_new (StwDatabase *db)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  return g_object_new (STW_TYPE_ASSET_QUERY_MODEL, "database", db, NULL);
+}
+
+StwDatabase *
+stw_asset_query_model_get_database (StwAssetQueryModel *self)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), NULL);
+  return self->db;
+}
+
+const char *
+stw_asset_query_model_get_search (StwAssetQueryModel *self)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), NULL);
+  return self->search;
+}
+
+void
+stw_asset_query_model_set_search (StwAssetQueryModel *self,
+                                  const char         *search)
+{
+  g_return_if_fail (STW_IS_ASSET_QUERY_MODEL (self));
+
+  if (search != NULL && search[0] == '\0')
+    search = NULL;
+
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  queue_query (self);
+}
+
+int
+stw_asset_query_model_get_status_filter (StwAssetQueryModel *self)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), STW_FILTER_ANY);
+  return self->status_filter;
+}
+
+/**
+ * stw_asset_query_model_set_status_filter:
+ * @status: a #StwAssetStatus, or %STW_FILTER_ANY
+ */
+void
+stw_asset_query_model_set_status_filter (StwAssetQueryModel *self,
+                                         int                 status)
+{
+  g_return_if_fail (STW_IS_ASSET_QUERY_MODEL (self));
+  g_return_if_fail (status >= STW_FILTER_ANY && status < STW_N_ASSET_STATUSES);
+
+  if (self->status_filter != status)
+    {
+      self->status_filter = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_FILTER]);
+      queue_query (self);
+    }
+}
+
+int
+stw_asset_query_model_get_category_filter (StwAssetQueryModel *self)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), STW_FILTER_ANY);
+  return self->category_filter;
+}
+
+/**
+ * stw_asset_query_model_set_category_filter:
+ * @category: a #StwAssetCategory, or %STW_FILTER_ANY
+ */
+void
+stw_asset_query_model_set_category_filter (StwAssetQueryModel *self,
+                                           int                 category)
+{
+  g_return_if_fail (STW_IS_ASSET_QUERY_MODEL (self));
+  g_return_if_fail (category >= STW_FILTER_ANY && category < STW_N_ASSET_CATEGORIES);
+
+  if (self->category_filter != category)
+    {
+      self->category_filter = category;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY_FILTER]);
+      queue_query (self);
+    }
+}
+
+void
+stw_asset_query_model_set_sort (StwAssetQueryModel *self,
+                                StwAssetField       field,
+                                StwSortDirection    direction)
+{
+  g_return_if_fail (STW_IS_ASSET_QUERY_MODEL (self));
+
+  if (field == STW_ASSET_FIELD_NONE)
+    field = STW_ASSET_FIELD_NAME;
+
+  if (self->sort_field != field)
+    {
+      self->sort_field = field;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_FIELD]);
+      queue_query (self);
+    }
+
+  if (self->sort_direction != direction)
+    {
+      self->sort_direction = direction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DIRECTION]);
+      queue_query (self);
+    }
+}
+
+StwAssetField
+stw_asset_query_model_get_sort_field (StwAssetQueryModel *self)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), STW_ASSET_FIELD_NAME);
+  return self->sort_field;
+}
+
+StwSortDirection
+stw_asset_query_model_get_sort_direction (StwAssetQueryModel *self)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), STW_SORT_ASCENDING);
+  return self->sort_direction;
+}
+
+/**
+ * stw_asset_query_model_get_loading:
+ *
+ * Whether a query is running; the rows shown are the previous result.
+ */
+gboolean
+stw_asset_query_model_get_loading (StwAssetQueryModel *self)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), FALSE);
+  return self->loading;
+}
+
+void
+stw_asset_query_model_refresh (StwAssetQueryModel *self)
+{
+  g_return_if_fail (STW_IS_ASSET_QUERY_MODEL (self));
+  start_query (self);
+}
+
+/**
+ * stw_asset_query_model_find:
+ *
+ * Returns: the position of asset @id, or %GTK_INVALID_LIST_POSITION
+ *   (G_MAXUINT) when it is not in the result
+ */
+guint
+stw_asset_query_model_find (StwAssetQueryModel *self,
+                            gint64              id)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+gint64
+stw_asset_query_model_get_id (StwAssetQueryModel *self,
+                              guint               position)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), 0);
+  g_return_val_if_fail (position < self->ids->len, 0);
+
+  return g_array_index (self->ids, gint64, position);
+}
+
+guint
+stw_asset_query_model_get_cache_size (StwAssetQueryModel *self)
+{
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), 0);
+  return g_hash_table_size (self->cache);
+}

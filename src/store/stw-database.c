@@ -1,0 +1,1350 @@
+/* stw-database.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stw-database"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "stw-database-private.h"
+#include "stw-journal-private.h"
+#include "stw-store-resources.h"
+#include "core/stw-core-enums.h"
+#include "core/stw-error.h"
+
+/* 'STWD': marks the file as Steward's, so a database of another program
+ * is recognised and left alone. */
+#define APPLICATION_ID 0x53545744
+#define MIGRATIONS_PATH RESOURCE_PATH "/sql"
+
+typedef struct
+{
+  StwDatabase    *self;
+  StwOrigin       origin;
+  char           *description;
+  StwWriteFunc    func;
+  gpointer        func_data;
+  GDestroyNotify  func_data_destroy;
+  GCancellable   *cancellable;
+
+  /* Exactly one of these: an async write returns through the task, a
+   * sync one through the condition. A NULL func means “stop the thread”. */
+  GTask          *task;
+  GMutex          mutex;
+  GCond           cond;
+  gboolean        done;
+
+  /* Results, written by the writer thread before it hands the job back. */
+  gboolean        ok;
+  GError         *error;
+  gint64          result_id;
+  StwEntity       changed;
+} Job;
+
+struct _StwWriteContext
+{
+  StwDatabase  *self;
+  Job          *job;
+  gint64        batch;
+  gint64        time;
+};
+
+struct _StwDatabase
+{
+  GObject       parent_instance;
+
+  char         *path;
+  GMainContext *main_context;
+
+  /* Owned by the writer thread once it runs. */
+  sqlite3      *writer;
+  GHashTable   *writer_statements;
+  GThread      *thread;
+  GAsyncQueue  *queue;
+
+  /* Owned by the main thread: small keyed reads. */
+  sqlite3      *reader;
+  GHashTable   *reader_statements;
+
+  char         *undo_description;
+  char         *redo_description;
+};
+
+G_DEFINE_FINAL_TYPE (StwDatabase, stw_database, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_DESCRIPTION,
+  PROP_REDO_DESCRIPTION,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------ */
+/* Errors and small SQL helpers                                             */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * stw_sql_set_error:
+ *
+ * Turns an SQLite result into an error a person can act on.
+ *
+ * Returns: %FALSE, so callers can `return stw_sql_set_error (…)`.
+ */
+gboolean
+stw_sql_set_error (sqlite3  *db,
+                   int       rc,
+                   GError  **error)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int extended = db != NULL ? sqlite3_extended_errcode (db) : rc;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, STW_ERROR, STW_ERROR_DISK_FULL,
+                   _("The disk is full, so the change was not saved. "
+                     "Free some space and try again."));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, STW_ERROR, STW_ERROR_READ_ONLY,
+                   _("The database cannot be written, so the change was not saved. "
+                     "Check that the file and its folder are writable."));
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, STW_ERROR, STW_ERROR_DAMAGED,
+                   _("The database file is damaged (%s)."), detail);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, STW_ERROR, STW_ERROR_FAILED,
+                   _("The database is in use by another program. Try again in a moment."));
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, STW_ERROR, STW_ERROR_FAILED,
+                   _("The disk could not be read or written (%s), so the change was not saved."),
+                   detail);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error (error, STW_ERROR, STW_ERROR_DUPLICATE,
+                     _("Another record already has this value."));
+      else if (extended == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error (error, STW_ERROR, STW_ERROR_IN_USE,
+                     _("Other records still refer to this one."));
+      else
+        g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+                     _("A value is not acceptable (%s)."), detail);
+      break;
+
+    default:
+      g_set_error (error, STW_ERROR, STW_ERROR_FAILED,
+                   _("The database reported an error: %s."), detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+/**
+ * stw_sql_step:
+ *
+ * Steps @stmt once; a row or the end is success.
+ */
+gboolean
+stw_sql_step (sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return stw_sql_set_error (sqlite3_db_handle (stmt), rc, error);
+
+  return TRUE;
+}
+
+void
+stw_sql_bind_text (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text == NULL || text[0] == '\0')
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds @text without the spaces around it; names are stored trimmed. */
+void
+stw_sql_bind_stripped (sqlite3_stmt *stmt,
+                       int           column,
+                       const char   *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  stw_sql_bind_text (stmt, column, stripped);
+}
+
+const char *
+stw_sql_column_text (sqlite3_stmt *stmt,
+                     int           column)
+{
+  return (const char *)sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return stw_sql_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_cached (sqlite3     *db,
+                GHashTable  *cache,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db));
+      stw_sql_set_error (db, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (cache, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static GHashTable *
+statement_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                (GDestroyNotify)sqlite3_finalize);
+}
+
+static gboolean
+configure_connection (sqlite3  *db,
+                      gboolean  writer,
+                      GError  **error)
+{
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+
+  if (!exec (db, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (writer &&
+      (!exec (db, "PRAGMA journal_mode = WAL", error) ||
+       !exec (db, "PRAGMA synchronous = NORMAL", error)))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checking a file before anything writes to it                             */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      stw_sql_set_error (db, rc, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+set_damaged (const char  *path,
+             GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, STW_ERROR, STW_ERROR_DAMAGED,
+               _("“%s” is damaged and cannot be opened. It has not been changed."), name);
+  return FALSE;
+}
+
+/*
+ * Opens an existing file read-only and decides whether Steward may use
+ * it: an SQLite database of ours, not from a newer Steward, and intact.
+ * Nothing here writes to the file.
+ */
+static gboolean
+check_existing_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autoptr(GError) local_error = NULL;
+  static const char header[16] = "SQLite format 3";
+  char buffer[16] = { 0 };
+  sqlite3 *db = NULL;
+  gint64 app_id = 0, version = 0, n_objects = 0;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  FILE *file;
+  size_t n_read;
+  int rc;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, STW_ERROR, STW_ERROR_READ_ONLY,
+                   _("“%s” cannot be read: %s."), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n_read = fread (buffer, 1, sizeof buffer, file);
+  fclose (file);
+
+  if (n_read != sizeof buffer || memcmp (buffer, header, sizeof header) != 0)
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Steward database. It has not been changed."), name);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_damaged (path, error);
+      goto out;
+    }
+  sqlite3_extended_result_codes (db, 1);
+
+  if (!query_int (db, "PRAGMA application_id", &app_id, &local_error) ||
+      !query_int (db, "PRAGMA user_version", &version, &local_error) ||
+      !query_int (db, "SELECT count(*) FROM sqlite_master", &n_objects, &local_error))
+    {
+      g_debug ("Checking %s: %s", path, local_error->message);
+      set_damaged (path, error);
+      goto out;
+    }
+
+  /* An empty SQLite file is a blank page, not someone else's data. */
+  if (app_id != APPLICATION_ID && !(app_id == 0 && version == 0 && n_objects == 0))
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_FOREIGN_DATABASE,
+                   _("“%s” is a database of another program, not of Steward. "
+                     "It has not been changed."), name);
+      goto out;
+    }
+
+  if (version > stw_database_schema_version ())
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_NEWER_DATABASE,
+                   _("“%s” was written by a newer version of Steward. "
+                     "Update Steward to open it; the file has not been changed."), name);
+      goto out;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || g_strcmp0 (stw_sql_column_text (stmt, 0), "ok") != 0)
+    {
+      g_debug ("Integrity check of %s failed: %s", path,
+               rc == SQLITE_ROW ? stw_sql_column_text (stmt, 0) : sqlite3_errmsg (db));
+      set_damaged (path, error);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Migrations                                                               */
+/* ------------------------------------------------------------------------ */
+
+static int
+migration_number (const char *name)
+{
+  return (int)g_ascii_strtoll (name, NULL, 10);
+}
+
+static int
+compare_migrations (gconstpointer a,
+                    gconstpointer b)
+{
+  return migration_number (*(const char **)a) - migration_number (*(const char **)b);
+}
+
+static char **
+list_migrations (void)
+{
+  char **names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+
+  g_assert (names != NULL);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_migrations);
+  return names;
+}
+
+int
+stw_database_schema_version (void)
+{
+  static int version;
+
+  if (version == 0)
+    {
+      g_auto(GStrv) names = list_migrations ();
+      guint n = g_strv_length (names);
+
+      version = n > 0 ? migration_number (names[n - 1]) : 0;
+    }
+
+  return version;
+}
+
+/*
+ * Brings the schema up to @target (the newest when 0), in one
+ * transaction: a migration that fails leaves the file as it was.
+ */
+static gboolean
+migrate (sqlite3  *db,
+         int       target,
+         GError  **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  gint64 version = 0;
+
+  if (target == 0)
+    target = stw_database_schema_version ();
+
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!query_int (db, "PRAGMA user_version", &version, error))
+    goto failed;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
+      g_autofree char *pragma = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      int number = migration_number (names[i]);
+      gsize size;
+
+      if (number <= version || number > target)
+        continue;
+
+      g_debug ("Applying migration %s", names[i]);
+
+      bytes = g_resources_lookup_data (path, 0, error);
+      if (bytes == NULL)
+        goto failed;
+
+      sql = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+      if (!exec (db, sql, error))
+        goto failed;
+
+      /* PRAGMA takes no bound parameters; the number is ours, not data. */
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", number);
+      if (!exec (db, pragma, error))
+        goto failed;
+    }
+
+  if (!exec (db, "PRAGMA application_id = 1398036292", error) ||
+      !exec (db, "COMMIT", error))
+    goto failed;
+
+  G_STATIC_ASSERT (APPLICATION_ID == 1398036292);
+  return TRUE;
+
+failed:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The writer thread                                                        */
+/* ------------------------------------------------------------------------ */
+
+static void
+job_free (Job *job)
+{
+  if (job->func_data_destroy != NULL)
+    job->func_data_destroy (job->func_data);
+  g_clear_error (&job->error);
+  g_clear_object (&job->cancellable);
+  g_free (job->description);
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+static gboolean
+origin_is_undoable (StwOrigin origin)
+{
+  return origin == STW_ORIGIN_USER || origin == STW_ORIGIN_IMPORT || origin == STW_ORIGIN_SAMPLE;
+}
+
+static StwEntity
+entities_of_batch (StwWriteContext *ctx)
+{
+  sqlite3_stmt *stmt;
+  StwEntity entities = STW_ENTITY_NONE;
+
+  stmt = stw_write_context_prepare (ctx, "SELECT DISTINCT entity FROM journal WHERE batch = ?", NULL);
+  if (stmt == NULL)
+    return STW_ENTITY_NONE;
+
+  sqlite3_bind_int64 (stmt, 1, ctx->batch);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    entities |= stw_entity_from_key (stw_sql_column_text (stmt, 0));
+
+  return entities;
+}
+
+static gboolean
+run_job (StwDatabase  *self,
+         Job          *job,
+         GError      **error)
+{
+  StwWriteContext ctx = { self, job, 0, g_get_real_time () };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    return FALSE;
+
+  if (!exec (self->writer, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  stmt = stw_write_context_prepare (&ctx, "INSERT INTO batches (time, origin, author, description) "
+                                          "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, ctx.time);
+  sqlite3_bind_text (stmt, 2, stw_origin_to_key (job->origin), -1, SQLITE_STATIC);
+  stw_sql_bind_text (stmt, 3, g_get_real_name ());
+  stw_sql_bind_text (stmt, 4, job->description);
+  if (!stw_sql_step (stmt, error))
+    goto failed;
+  ctx.batch = sqlite3_last_insert_rowid (self->writer);
+
+  stmt = stw_write_context_prepare (&ctx, "UPDATE journal_state SET batch = ?, time = ?, origin = ? "
+                                          "WHERE id = 1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, ctx.batch);
+  sqlite3_bind_int64 (stmt, 2, ctx.time);
+  sqlite3_bind_text (stmt, 3, stw_origin_to_key (job->origin), -1, SQLITE_STATIC);
+  if (!stw_sql_step (stmt, error))
+    goto failed;
+
+  if (!job->func (&ctx, job->func_data, error))
+    goto failed;
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    goto failed;
+
+  job->changed = entities_of_batch (&ctx);
+
+  if (job->changed == STW_ENTITY_NONE)
+    {
+      /* Nothing changed: no empty step on the undo stack. */
+      stmt = stw_write_context_prepare (&ctx, "DELETE FROM batches WHERE id = ?", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, ctx.batch);
+      if (!stw_sql_step (stmt, error))
+        goto failed;
+    }
+  else if (origin_is_undoable (job->origin))
+    {
+      /* A new edit ends what could be redone. */
+      if (!exec (self->writer, "UPDATE batches SET state = 'final' WHERE state = 'undone'", error))
+        goto failed;
+    }
+
+  if (!exec (self->writer, "UPDATE journal_state SET batch = NULL, time = NULL, origin = NULL "
+                           "WHERE id = 1", error))
+    goto failed;
+
+  rc = sqlite3_exec (self->writer, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      stw_sql_set_error (self->writer, rc, error);
+      goto failed;
+    }
+
+  return TRUE;
+
+failed:
+  if (!sqlite3_get_autocommit (self->writer))
+    sqlite3_exec (self->writer, "ROLLBACK", NULL, NULL, NULL);
+  job->changed = STW_ENTITY_NONE;
+  job->result_id = 0;
+  return FALSE;
+}
+
+static void
+refresh_undo_state (StwDatabase *self)
+{
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+  gboolean could_undo = self->undo_description != NULL;
+  gboolean could_redo = self->redo_description != NULL;
+
+  stw_journal_describe_undo_redo (self, &undo, &redo);
+
+  if (g_strcmp0 (undo, self->undo_description) != 0)
+    {
+      g_free (self->undo_description);
+      self->undo_description = g_steal_pointer (&undo);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_DESCRIPTION]);
+      if (could_undo != (self->undo_description != NULL))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+
+  if (g_strcmp0 (redo, self->redo_description) != 0)
+    {
+      g_free (self->redo_description);
+      self->redo_description = g_steal_pointer (&redo);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_DESCRIPTION]);
+      if (could_redo != (self->redo_description != NULL))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
+}
+
+static void
+finish_in_main (StwDatabase *self,
+                Job         *job)
+{
+  if (job->ok)
+    {
+      refresh_undo_state (self);
+      if (job->changed != STW_ENTITY_NONE)
+        stw_database_emit_changed (self, job->changed);
+    }
+}
+
+static gboolean
+complete_async_job (gpointer data)
+{
+  Job *job = data;
+  GTask *task = g_steal_pointer (&job->task);
+
+  finish_in_main (job->self, job);
+
+  if (job->ok)
+    {
+      gint64 *result = g_new (gint64, 1);
+
+      *result = job->result_id;
+      g_task_return_pointer (task, result, g_free);
+    }
+  else
+    {
+      g_task_return_error (task, g_steal_pointer (&job->error));
+    }
+
+  g_object_unref (task);
+  job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  StwDatabase *self = data;
+
+  for (;;)
+    {
+      Job *job = g_async_queue_pop (self->queue);
+
+      if (job->func == NULL)
+        {
+          job_free (job);
+          break;
+        }
+
+      job->ok = run_job (self, job, &job->error);
+
+      if (job->task != NULL)
+        {
+          g_main_context_invoke (self->main_context, complete_async_job, job);
+        }
+      else
+        {
+          g_mutex_lock (&job->mutex);
+          job->done = TRUE;
+          g_cond_signal (&job->cond);
+          g_mutex_unlock (&job->mutex);
+        }
+    }
+
+  return NULL;
+}
+
+static Job *
+job_new (StwDatabase    *self,
+         StwOrigin       origin,
+         const char     *description,
+         StwWriteFunc    func,
+         gpointer        func_data,
+         GDestroyNotify  func_data_destroy,
+         GCancellable   *cancellable)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->self = self;
+  job->origin = origin;
+  job->description = g_strdup (description);
+  job->func = func;
+  job->func_data = func_data;
+  job->func_data_destroy = func_data_destroy;
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+
+  return job;
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+stw_database_finalize (GObject *object)
+{
+  StwDatabase *self = (StwDatabase *)object;
+
+  if (self->thread != NULL)
+    {
+      g_async_queue_push (self->queue, job_new (self, 0, NULL, NULL, NULL, NULL, NULL));
+      g_thread_join (self->thread);
+      self->thread = NULL;
+    }
+
+  g_clear_pointer (&self->queue, g_async_queue_unref);
+  g_clear_pointer (&self->writer_statements, g_hash_table_unref);
+  g_clear_pointer (&self->reader_statements, g_hash_table_unref);
+  g_clear_pointer (&self->writer, sqlite3_close);
+  g_clear_pointer (&self->reader, sqlite3_close);
+  g_clear_pointer (&self->main_context, g_main_context_unref);
+  g_free (self->path);
+  g_free (self->undo_description);
+  g_free (self->redo_description);
+
+  G_OBJECT_CLASS (stw_database_parent_class)->finalize (object);
+}
+
+static void
+stw_database_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  StwDatabase *self = STW_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, stw_database_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, stw_database_get_can_redo (self));
+      break;
+    case PROP_UNDO_DESCRIPTION:
+      g_value_set_string (value, self->undo_description);
+      break;
+    case PROP_REDO_DESCRIPTION:
+      g_value_set_string (value, self->redo_description);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_database_class_init (StwDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = stw_database_finalize;
+  object_class->get_property = stw_database_get_property;
+
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, ro);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
+  properties[PROP_UNDO_DESCRIPTION] = g_param_spec_string ("undo-description", NULL, NULL, NULL, ro);
+  properties[PROP_REDO_DESCRIPTION] = g_param_spec_string ("redo-description", NULL, NULL, NULL, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StwDatabase::changed:
+   * @entities: the #StwEntity kinds a committed write touched
+   *
+   * Emitted on the main context after every committed write, whoever
+   * made it, so every open view can follow.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, STW_TYPE_ENTITY);
+}
+
+static void
+stw_database_init (StwDatabase *self)
+{
+  self->writer_statements = statement_cache_new ();
+  self->reader_statements = statement_cache_new ();
+  self->queue = g_async_queue_new ();
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * stw_database_default_path:
+ *
+ * Returns: (transfer full): the database to open when none is given:
+ *   $STEWARD_DATABASE, or steward.db in the user data folder.
+ */
+char *
+stw_database_default_path (void)
+{
+  const char *env = g_getenv (STW_DATABASE_ENV);
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "steward", "steward.db", NULL);
+}
+
+/**
+ * stw_database_open:
+ *
+ * Opens the database at @path, creating it if there is no file, and
+ * brings its schema up to date. A file that is not a Steward database,
+ * is damaged or comes from a newer Steward is refused untouched.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set.
+ */
+StwDatabase *
+stw_database_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(StwDatabase) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Referenced so the linker keeps the migrations, which register
+   * themselves, from the static library. */
+  (void)stw_store_get_resource ();
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!check_existing_file (path, error))
+        return NULL;
+    }
+  else
+    {
+      dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, STW_ERROR, STW_ERROR_READ_ONLY,
+                       _("The folder “%s” cannot be created: %s."), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (STW_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->main_context = g_main_context_ref_thread_default ();
+
+  rc = sqlite3_open_v2 (path, &self->writer,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      stw_sql_set_error (self->writer, rc, error);
+      return NULL;
+    }
+
+  if (!configure_connection (self->writer, TRUE, error) ||
+      !migrate (self->writer, 0, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &self->reader, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      stw_sql_set_error (self->reader, rc, error);
+      return NULL;
+    }
+  if (!configure_connection (self->reader, FALSE, error))
+    return NULL;
+
+  self->thread = g_thread_new ("stw-writer", writer_thread, self);
+
+  refresh_undo_state (self);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+stw_database_get_path (StwDatabase *self)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+/**
+ * stw_database_write_async:
+ * @origin: where the change comes from, recorded in the journal
+ * @description: (nullable): what the change does, in words a person reads
+ *   in “Undo …”; translated
+ * @func: runs on the writer thread in one transaction and one batch
+ *
+ * Queues a write. Writes run one after another in the order queued.
+ */
+void
+stw_database_write_async (StwDatabase         *self,
+                          StwOrigin            origin,
+                          const char          *description,
+                          StwWriteFunc         func,
+                          gpointer             func_data,
+                          GDestroyNotify       func_data_destroy,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (STW_IS_DATABASE (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  job = job_new (self, origin, description, func, func_data, func_data_destroy, cancellable);
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, stw_database_write_async);
+  /* The main context may differ from the one the database was opened on
+   * in tests; the job completes on the one it was queued from. */
+  g_async_queue_push (self->queue, job);
+}
+
+/**
+ * stw_database_write_finish:
+ * @result_id: (out) (optional): what the write function reported with
+ *   stw_write_context_set_result(), such as the id of a new record
+ */
+gboolean
+stw_database_write_finish (StwDatabase   *self,
+                           GAsyncResult  *result,
+                           gint64        *result_id,
+                           GError       **error)
+{
+  g_autofree gint64 *value = NULL;
+
+  g_return_val_if_fail (STW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value == NULL)
+    return FALSE;
+
+  if (result_id != NULL)
+    *result_id = *value;
+
+  return TRUE;
+}
+
+/**
+ * stw_database_write_sync:
+ *
+ * Like stw_database_write_async() but waits; for the command line and
+ * tests, never for the interface. Emits #StwDatabase::changed before it
+ * returns.
+ */
+gboolean
+stw_database_write_sync (StwDatabase   *self,
+                         StwOrigin      origin,
+                         const char    *description,
+                         StwWriteFunc   func,
+                         gpointer       func_data,
+                         gint64        *result_id,
+                         GError       **error)
+{
+  Job *job;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  job = job_new (self, origin, description, func, func_data, NULL, NULL);
+
+  g_mutex_lock (&job->mutex);
+  g_async_queue_push (self->queue, job);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+
+  finish_in_main (self, job);
+
+  ok = job->ok;
+  if (ok && result_id != NULL)
+    *result_id = job->result_id;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+
+  job_free (job);
+  return ok;
+}
+
+gboolean
+stw_database_get_can_undo (StwDatabase *self)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (self), FALSE);
+  return self->undo_description != NULL;
+}
+
+gboolean
+stw_database_get_can_redo (StwDatabase *self)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (self), FALSE);
+  return self->redo_description != NULL;
+}
+
+/**
+ * stw_database_get_undo_description:
+ *
+ * Returns: (nullable): what Undo would revert, or %NULL when nothing
+ */
+const char *
+stw_database_get_undo_description (StwDatabase *self)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (self), NULL);
+  return self->undo_description;
+}
+
+const char *
+stw_database_get_redo_description (StwDatabase *self)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (self), NULL);
+  return self->redo_description;
+}
+
+static gboolean
+undo_func (StwWriteContext  *ctx,
+           gpointer          user_data,
+           GError          **error)
+{
+  return stw_journal_undo (ctx, error);
+}
+
+static gboolean
+redo_func (StwWriteContext  *ctx,
+           gpointer          user_data,
+           GError          **error)
+{
+  return stw_journal_redo (ctx, error);
+}
+
+void
+stw_database_undo_async (StwDatabase         *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (STW_IS_DATABASE (self));
+
+  stw_database_write_async (self, STW_ORIGIN_UNDO, NULL, undo_func, NULL, NULL,
+                            cancellable, callback, user_data);
+}
+
+void
+stw_database_redo_async (StwDatabase         *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (STW_IS_DATABASE (self));
+
+  stw_database_write_async (self, STW_ORIGIN_REDO, NULL, redo_func, NULL, NULL,
+                            cancellable, callback, user_data);
+}
+
+/**
+ * stw_database_undo_finish:
+ *
+ * Finishes stw_database_undo_async() and stw_database_redo_async().
+ */
+gboolean
+stw_database_undo_finish (StwDatabase   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return stw_database_write_finish (self, result, NULL, error);
+}
+
+gboolean
+stw_database_undo_sync (StwDatabase  *self,
+                        GError      **error)
+{
+  return stw_database_write_sync (self, STW_ORIGIN_UNDO, NULL, undo_func, NULL, NULL, error);
+}
+
+gboolean
+stw_database_redo_sync (StwDatabase  *self,
+                        GError      **error)
+{
+  return stw_database_write_sync (self, STW_ORIGIN_REDO, NULL, redo_func, NULL, NULL, error);
+}
+
+/**
+ * stw_database_check_integrity:
+ *
+ * Runs SQLite's full integrity check and the foreign key check on the
+ * read connection. For `steward-cli check`; it reads every page.
+ */
+gboolean
+stw_database_check_integrity (StwDatabase  *self,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc;
+
+  g_return_val_if_fail (STW_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->reader, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = stw_sql_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s\n", line);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return stw_sql_set_error (self->reader, rc, error);
+
+  rc = sqlite3_prepare_v2 (self->reader, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (problems, _("Row %lld of %s refers to a missing record in %s.\n"),
+                            (long long)sqlite3_column_int64 (stmt, 1),
+                            stw_sql_column_text (stmt, 0), stw_sql_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return stw_sql_set_error (self->reader, rc, error);
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_DAMAGED,
+                   _("The database has problems:\n%s"), problems->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Store-internal API                                                       */
+/* ------------------------------------------------------------------------ */
+
+sqlite3 *
+stw_database_get_reader (StwDatabase *self)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (self), NULL);
+  return self->reader;
+}
+
+/**
+ * stw_database_prepare_read:
+ *
+ * Returns: (transfer none): a cached, reset statement on the main
+ *   thread's read connection. @sql must be a constant.
+ */
+sqlite3_stmt *
+stw_database_prepare_read (StwDatabase  *self,
+                           const char   *sql,
+                           GError      **error)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (self), NULL);
+  return prepare_cached (self->reader, self->reader_statements, sql, error);
+}
+
+/**
+ * stw_database_open_reader:
+ *
+ * Returns: (transfer full): a new read-only connection for a worker
+ *   thread; close it with sqlite3_close().
+ */
+sqlite3 *
+stw_database_open_reader (StwDatabase  *self,
+                          GError      **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_DATABASE (self), NULL);
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK || !configure_connection (db, FALSE, error))
+    {
+      if (rc != SQLITE_OK)
+        stw_sql_set_error (db, rc, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+void
+stw_database_emit_changed (StwDatabase *self,
+                           StwEntity    entities)
+{
+  g_return_if_fail (STW_IS_DATABASE (self));
+  g_signal_emit (self, signals[CHANGED], 0, entities);
+}
+
+static gboolean
+exec_func (StwWriteContext  *ctx,
+           gpointer          user_data,
+           GError          **error)
+{
+  return exec (ctx->self->writer, user_data, error);
+}
+
+/**
+ * stw_database_exec_on_writer:
+ *
+ * Runs @sql on the writer connection, inside a batch. For tests that need
+ * a connection setting, such as a page limit that makes the disk “full”.
+ */
+gboolean
+stw_database_exec_on_writer (StwDatabase  *self,
+                             const char   *sql,
+                             GError      **error)
+{
+  return stw_database_write_sync (self, STW_ORIGIN_USER, NULL, exec_func, (gpointer)sql, NULL, error);
+}
+
+sqlite3 *
+stw_write_context_get_db (StwWriteContext *ctx)
+{
+  return ctx->self->writer;
+}
+
+gint64
+stw_write_context_get_batch (StwWriteContext *ctx)
+{
+  return ctx->batch;
+}
+
+gint64
+stw_write_context_get_time (StwWriteContext *ctx)
+{
+  return ctx->time;
+}
+
+StwOrigin
+stw_write_context_get_origin (StwWriteContext *ctx)
+{
+  return ctx->job->origin;
+}
+
+GCancellable *
+stw_write_context_get_cancellable (StwWriteContext *ctx)
+{
+  return ctx->job->cancellable;
+}
+
+/**
+ * stw_write_context_prepare:
+ *
+ * Returns: (transfer none): a cached, reset statement on the writer
+ *   connection. @sql must be a constant.
+ */
+sqlite3_stmt *
+stw_write_context_prepare (StwWriteContext  *ctx,
+                           const char       *sql,
+                           GError          **error)
+{
+  return prepare_cached (ctx->self->writer, ctx->self->writer_statements, sql, error);
+}
+
+void
+stw_write_context_set_result (StwWriteContext *ctx,
+                              gint64           id)
+{
+  ctx->job->result_id = id;
+}

@@ -1,0 +1,38 @@
+/* stw-repo-private.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "store/stw-database-private.h"
+
+G_BEGIN_DECLS
+
+/* reassign_to for deleting a location or person: clear the assets' field
+ * instead of moving them. 0 refuses while assets still point there. */
+#define STW_REASSIGN_CLEAR (-1)
+
+typedef struct
+{
+  const char *count_sql;   /* SELECT count(*) FROM assets WHERE <col> = ?1 */
+  const char *move_sql;    /* UPDATE assets SET <col> = ?1, updated = ?3 WHERE <col> = ?2 */
+  const char *delete_sql;  /* DELETE FROM <table> WHERE id = ?1 */
+  /* The message when assets are still there and no new place was given. */
+  char *(*describe_in_use) (const char *name,
+                            guint       count);
+} StwDeleteQueries;
+
+gboolean stw_repo_delete_reassigning (StwWriteContext         *ctx,
+                                      const StwDeleteQueries  *queries,
+                                      gint64                   id,
+                                      gint64                   reassign_to,
+                                      const char              *name,
+                                      GError                 **error);
+guint    stw_repo_count              (StwDatabase             *db,
+                                      const char              *sql,
+                                      gint64                   id);
+
+G_END_DECLS

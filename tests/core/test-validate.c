@@ -1,0 +1,176 @@
+/* test-validate.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "core/stw-error.h"
+#include "core/stw-validate.h"
+
+static void
+test_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+
+  g_assert_true (stw_parse_date (" 2026-03-31 ", &iso, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (iso, ==, "2026-03-31");
+  g_clear_pointer (&iso, g_free);
+
+  g_assert_true (stw_parse_date ("", &iso, &error));
+  g_assert_null (iso);
+
+  g_assert_false (stw_parse_date ("2026-02-30", &iso, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_assert_null (iso);
+  g_clear_error (&error);
+
+  g_assert_false (stw_parse_date ("31.03.2026", NULL, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (stw_parse_date ("2026-3-31", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (stw_parse_date ("1969-12-31", NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (stw_parse_date ("2024-02-29", NULL, NULL));
+}
+
+static void
+test_cost (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 cost;
+
+  g_assert_true (stw_parse_cost ("1299", &cost, &error));
+  g_assert_cmpint (cost, ==, 129900);
+  g_assert_true (stw_parse_cost ("1 299,5", &cost, &error));
+  g_assert_cmpint (cost, ==, 129950);
+  g_assert_true (stw_parse_cost ("0.07", &cost, &error));
+  g_assert_cmpint (cost, ==, 7);
+  g_assert_true (stw_parse_cost ("  ", &cost, &error));
+  g_assert_cmpint (cost, ==, STW_COST_UNSET);
+  g_assert_no_error (error);
+
+  g_assert_false (stw_parse_cost ("-5", &cost, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "negative"));
+  g_clear_error (&error);
+
+  g_assert_false (stw_parse_cost ("12.345", &cost, &error));
+  g_clear_error (&error);
+  g_assert_false (stw_parse_cost ("12a", &cost, &error));
+  g_clear_error (&error);
+  g_assert_false (stw_parse_cost ("1.2.3", &cost, &error));
+  g_clear_error (&error);
+  g_assert_false (stw_parse_cost ("99999999999999999999", &cost, &error));
+  g_clear_error (&error);
+
+  text = stw_format_cost (129905);
+  g_assert_cmpstr (text, ==, "1299.05");
+  g_assert_true (stw_parse_cost (text, &cost, NULL));
+  g_assert_cmpint (cost, ==, 129905);
+  g_clear_pointer (&text, g_free);
+  text = stw_format_cost (STW_COST_UNSET);
+  g_assert_cmpstr (text, ==, "");
+}
+
+static void
+test_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+
+  g_assert_true (stw_validate_line ("Łódź — 東京 🖥️", "Name", TRUE, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (stw_validate_line ("   ", "Name", TRUE, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_REQUIRED);
+  g_assert_nonnull (strstr (error->message, "Name"));
+  g_clear_error (&error);
+  g_assert_true (stw_validate_line (NULL, "Serial", FALSE, &error));
+
+  g_assert_false (stw_validate_line ("two\nlines", "Name", TRUE, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (stw_validate_line ("bad \xff utf8", "Name", TRUE, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The limit counts characters, not bytes. */
+  for (guint i = 0; i < STW_MAX_LINE_LENGTH; i++)
+    g_string_append (long_text, "é");
+  g_assert_true (stw_validate_line (long_text->str, "Name", TRUE, NULL));
+  g_string_append_c (long_text, 'x');
+  g_assert_false (stw_validate_line (long_text->str, "Name", TRUE, &error));
+  g_clear_error (&error);
+
+  g_assert_true (stw_validate_notes ("Line one\nLine two\twith tab", NULL));
+  g_assert_false (stw_validate_notes ("bell \a", &error));
+  g_clear_error (&error);
+
+  g_assert_true (stw_validate_currency ("EUR", NULL));
+  g_assert_false (stw_validate_currency ("eur", NULL));
+  g_assert_false (stw_validate_currency ("EURO", NULL));
+  g_assert_true (stw_validate_email ("anna.schmidt@example.org", NULL));
+  g_assert_false (stw_validate_email ("anna at example", NULL));
+}
+
+static void
+test_asset (void)
+{
+  g_autoptr(StwAsset) asset = stw_asset_new ();
+  g_autoptr(GError) error = NULL;
+  StwAssetField field;
+
+  g_assert_false (stw_asset_validate (asset, &field, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_REQUIRED);
+  g_assert_cmpint (field, ==, STW_ASSET_FIELD_NAME);
+  g_clear_error (&error);
+
+  stw_asset_set_name (asset, "ThinkPad");
+  g_assert_false (stw_asset_validate (asset, &field, &error));
+  g_assert_cmpint (field, ==, STW_ASSET_FIELD_TAG);
+  g_clear_error (&error);
+
+  stw_asset_set_tag (asset, "LT-1");
+  g_assert_true (stw_asset_validate (asset, &field, &error));
+  g_assert_cmpint (field, ==, STW_ASSET_FIELD_NONE);
+
+  stw_asset_set_text (asset, STW_ASSET_FIELD_PURCHASE_DATE, "2026-05-01");
+  stw_asset_set_text (asset, STW_ASSET_FIELD_WARRANTY_END, "2025-05-01");
+  g_assert_false (stw_asset_validate (asset, &field, &error));
+  g_assert_cmpint (field, ==, STW_ASSET_FIELD_WARRANTY_END);
+  g_clear_error (&error);
+
+  stw_asset_set_text (asset, STW_ASSET_FIELD_WARRANTY_END, "2029-05-01");
+  stw_asset_set_purchase_cost (asset, -1);
+  g_assert_false (stw_asset_validate (asset, &field, &error));
+  g_assert_cmpint (field, ==, STW_ASSET_FIELD_PURCHASE_COST);
+  g_clear_error (&error);
+
+  stw_asset_set_purchase_cost (asset, 0);
+  stw_asset_set_text (asset, STW_ASSET_FIELD_CURRENCY, "12");
+  g_assert_false (stw_asset_validate (asset, &field, &error));
+  g_assert_cmpint (field, ==, STW_ASSET_FIELD_CURRENCY);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/steward/core/validate/date", test_date);
+  g_test_add_func ("/steward/core/validate/cost", test_cost);
+  g_test_add_func ("/steward/core/validate/line", test_line);
+  g_test_add_func ("/steward/core/validate/asset", test_asset);
+
+  return g_test_run ();
+}
