@@ -364,7 +364,11 @@ start_query (StwAssetQueryModel *self)
   call->self = g_object_ref (self);
   call->serial = ++self->serial;
 
-  task = g_task_new (self, self->cancellable, run_query_cb, call);
+  /* The task has no source object: the worker thread drops its reference
+   * to the task after the result is back, and may drop the last one, so
+   * a model held by the task could be finalized on the worker thread.
+   * The call holds the model instead, and lets go on the main thread. */
+  task = g_task_new (NULL, self->cancellable, run_query_cb, call);
   g_task_set_source_tag (task, start_query);
   g_task_set_task_data (task, query, (GDestroyNotify)query_free);
   g_task_run_in_thread (task, run_query_thread);

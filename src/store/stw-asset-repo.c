@@ -108,6 +108,10 @@ bind_field (sqlite3_stmt  *stmt,
         sqlite3_bind_int64 (stmt, index, value);
       break;
 
+    case STW_ASSET_FIELD_NOTES:
+      stw_sql_bind_text (stmt, index, stw_asset_get_text (asset, field));
+      break;
+
     case STW_ASSET_FIELD_NONE:
     case STW_ASSET_FIELD_NAME:
     case STW_ASSET_FIELD_TAG:
@@ -118,9 +122,10 @@ bind_field (sqlite3_stmt  *stmt,
     case STW_ASSET_FIELD_CURRENCY:
     case STW_ASSET_FIELD_WARRANTY_END:
     case STW_ASSET_FIELD_SUPPLIER:
-    case STW_ASSET_FIELD_NOTES:
     default:
-      stw_sql_bind_text (stmt, index, stw_asset_get_text (asset, field));
+      /* Single-line values are stored trimmed, as validation reads them:
+       * “LT-1 ” is the tag “LT-1”, “ 2026-03-31” a date, “  ” nothing. */
+      stw_sql_bind_stripped (stmt, index, stw_asset_get_text (asset, field));
       break;
     }
 }
@@ -137,7 +142,7 @@ explain_duplicate (sqlite3     *db,
   if (sqlite3_prepare_v2 (db, "SELECT name FROM assets WHERE tag = ? AND id <> ?",
                           -1, &stmt, NULL) == SQLITE_OK)
     {
-      stw_sql_bind_text (stmt, 1, stw_asset_get_tag (asset));
+      stw_sql_bind_stripped (stmt, 1, stw_asset_get_tag (asset));
       sqlite3_bind_int64 (stmt, 2, stw_asset_get_id (asset));
       if (sqlite3_step (stmt) == SQLITE_ROW)
         other = g_strdup (stw_sql_column_text (stmt, 0));
@@ -580,7 +585,8 @@ stw_asset_repo_find_by_tag (StwDatabase *db,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_text (stmt, 1, tag, -1, SQLITE_TRANSIENT);
+  /* Tags are stored trimmed; the column compares without case. */
+  stw_sql_bind_stripped (stmt, 1, tag);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);

@@ -27,6 +27,9 @@ void           stw_database_emit_changed        (StwDatabase      *self,
 gboolean       stw_database_exec_on_writer      (StwDatabase      *self,
                                                  const char       *sql,
                                                  GError          **error);
+gboolean       stw_database_create_at_version   (const char       *path,
+                                                 int               version,
+                                                 GError          **error);
 
 sqlite3       *stw_write_context_get_db         (StwWriteContext  *ctx);
 gint64         stw_write_context_get_batch      (StwWriteContext  *ctx);

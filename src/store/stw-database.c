@@ -41,6 +41,10 @@ typedef struct
   GCond           cond;
   gboolean        done;
 
+  /* Runs func on the writer connection outside any transaction and
+   * batch: for connection settings such as PRAGMAs. */
+  gboolean        raw;
+
   /* Results, written by the writer thread before it hands the job back. */
   gboolean        ok;
   GError         *error;
@@ -339,6 +343,10 @@ check_existing_file (const char  *path,
   char buffer[16] = { 0 };
   sqlite3 *db = NULL;
   gint64 app_id = 0, version = 0, n_objects = 0;
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm_path = g_strconcat (path, "-shm", NULL);
+  gboolean had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
+  gboolean had_shm = g_file_test (shm_path, G_FILE_TEST_EXISTS);
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   FILE *file;
@@ -414,6 +422,15 @@ check_existing_file (const char  *path,
 out:
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+
+  /* A read-only connection to a WAL database creates the -wal and -shm
+   * files beside it and cannot remove them; a file that is refused must
+   * be left as it was found, without new files next to it. */
+  if (!had_wal)
+    g_unlink (wal_path);
+  if (!had_shm)
+    g_unlink (shm_path);
+
   return ok;
 }
 
@@ -461,8 +478,8 @@ stw_database_schema_version (void)
 }
 
 /*
- * Brings the schema up to @target (the newest when 0), in one
- * transaction: a migration that fails leaves the file as it was.
+ * Brings the schema up to @target, in one transaction: a migration that
+ * fails leaves the file as it was.
  */
 static gboolean
 migrate (sqlite3  *db,
@@ -471,9 +488,6 @@ migrate (sqlite3  *db,
 {
   g_auto(GStrv) names = list_migrations ();
   gint64 version = 0;
-
-  if (target == 0)
-    target = stw_database_schema_version ();
 
   if (!exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -572,6 +586,9 @@ run_job (StwDatabase  *self,
 
   if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
     return FALSE;
+
+  if (job->raw)
+    return job->func (&ctx, job->func_data, error);
 
   if (!exec (self->writer, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -786,8 +803,10 @@ stw_database_finalize (GObject *object)
   g_clear_pointer (&self->queue, g_async_queue_unref);
   g_clear_pointer (&self->writer_statements, g_hash_table_unref);
   g_clear_pointer (&self->reader_statements, g_hash_table_unref);
-  g_clear_pointer (&self->writer, sqlite3_close);
+  /* The writer closes last: the last connection to close checkpoints the
+   * WAL into the file and removes it, which a read-only one cannot. */
   g_clear_pointer (&self->reader, sqlite3_close);
+  g_clear_pointer (&self->writer, sqlite3_close);
   g_clear_pointer (&self->main_context, g_main_context_unref);
   g_free (self->path);
   g_free (self->undo_description);
@@ -940,7 +959,7 @@ stw_database_open (const char  *path,
     }
 
   if (!configure_connection (self->writer, TRUE, error) ||
-      !migrate (self->writer, 0, error))
+      !migrate (self->writer, stw_database_schema_version (), error))
     return NULL;
 
   rc = sqlite3_open_v2 (path, &self->reader, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
@@ -1026,29 +1045,14 @@ stw_database_write_finish (StwDatabase   *self,
   return TRUE;
 }
 
-/**
- * stw_database_write_sync:
- *
- * Like stw_database_write_async() but waits; for the command line and
- * tests, never for the interface. Emits #StwDatabase::changed before it
- * returns.
- */
-gboolean
-stw_database_write_sync (StwDatabase   *self,
-                         StwOrigin      origin,
-                         const char    *description,
-                         StwWriteFunc   func,
-                         gpointer       func_data,
-                         gint64        *result_id,
-                         GError       **error)
+/* Queues @job, waits for the writer to finish it, and frees it. */
+static gboolean
+run_job_sync (StwDatabase  *self,
+              Job          *job,
+              gint64       *result_id,
+              GError      **error)
 {
-  Job *job;
   gboolean ok;
-
-  g_return_val_if_fail (STW_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-
-  job = job_new (self, origin, description, func, func_data, NULL, NULL);
 
   g_mutex_lock (&job->mutex);
   g_async_queue_push (self->queue, job);
@@ -1066,6 +1070,29 @@ stw_database_write_sync (StwDatabase   *self,
 
   job_free (job);
   return ok;
+}
+
+/**
+ * stw_database_write_sync:
+ *
+ * Like stw_database_write_async() but waits; for the command line and
+ * tests, never for the interface. Emits #StwDatabase::changed before it
+ * returns.
+ */
+gboolean
+stw_database_write_sync (StwDatabase   *self,
+                         StwOrigin      origin,
+                         const char    *description,
+                         StwWriteFunc   func,
+                         gpointer       func_data,
+                         gint64        *result_id,
+                         GError       **error)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return run_job_sync (self, job_new (self, origin, description, func, func_data, NULL, NULL),
+                       result_id, error);
 }
 
 gboolean
@@ -1184,23 +1211,27 @@ stw_database_check_integrity (StwDatabase  *self,
 
   g_return_val_if_fail (STW_IS_DATABASE (self), FALSE);
 
+  /* Each loop tests the prepare once: the rows that follow the first one
+   * step with rc == SQLITE_ROW, not SQLITE_OK. */
   rc = sqlite3_prepare_v2 (self->reader, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = stw_sql_column_text (stmt, 0);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *line = stw_sql_column_text (stmt, 0);
 
-      if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s\n", line);
-    }
+        if (g_strcmp0 (line, "ok") != 0)
+          g_string_append_printf (problems, "%s\n", line);
+      }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return stw_sql_set_error (self->reader, rc, error);
 
   rc = sqlite3_prepare_v2 (self->reader, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_string_append_printf (problems, _("Row %lld of %s refers to a missing record in %s.\n"),
-                            (long long)sqlite3_column_int64 (stmt, 1),
-                            stw_sql_column_text (stmt, 0), stw_sql_column_text (stmt, 2));
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_string_append_printf (problems, _("Row %lld of %s refers to a missing record in %s.\n"),
+                              (long long)sqlite3_column_int64 (stmt, 1),
+                              stw_sql_column_text (stmt, 0), stw_sql_column_text (stmt, 2));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return stw_sql_set_error (self->reader, rc, error);
@@ -1287,15 +1318,60 @@ exec_func (StwWriteContext  *ctx,
 /**
  * stw_database_exec_on_writer:
  *
- * Runs @sql on the writer connection, inside a batch. For tests that need
- * a connection setting, such as a page limit that makes the disk “full”.
+ * Runs @sql on the writer connection, outside any transaction and batch,
+ * in turn with the queued writes. For tests that need a connection
+ * setting, such as a page limit that makes the disk “full” or
+ * `PRAGMA query_only`; a setting that forbids writes would otherwise
+ * fail the very batch that sets it.
  */
 gboolean
 stw_database_exec_on_writer (StwDatabase  *self,
                              const char   *sql,
                              GError      **error)
 {
-  return stw_database_write_sync (self, STW_ORIGIN_USER, NULL, exec_func, (gpointer)sql, NULL, error);
+  Job *job;
+
+  g_return_val_if_fail (STW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  job = job_new (self, STW_ORIGIN_USER, NULL, exec_func, (gpointer)sql, NULL, NULL);
+  job->raw = TRUE;
+  return run_job_sync (self, job, NULL, error);
+}
+
+/**
+ * stw_database_create_at_version:
+ * @version: 0 for an empty SQLite file, up to stw_database_schema_version()
+ *
+ * Creates a database at @path as a Steward of schema @version would have
+ * left it, so tests can check every migration path. Not for the program.
+ */
+gboolean
+stw_database_create_at_version (const char  *path,
+                                int          version,
+                                GError     **error)
+{
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (version >= 0 && version <= stw_database_schema_version (), FALSE);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      stw_sql_set_error (db, rc, error);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  /* Setting WAL writes the header, so even version 0 is a real,
+   * empty SQLite file. */
+  ok = configure_connection (db, TRUE, error) && (version == 0 || migrate (db, version, error));
+  sqlite3_close (db);
+
+  return ok;
 }
 
 sqlite3 *

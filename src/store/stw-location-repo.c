@@ -17,12 +17,17 @@
 #include "core/stw-validate.h"
 
 /* Locations form a strict tree: sites at the top, buildings in sites,
- * rooms in buildings. A path reads “Berlin › Main Office › Room 101”. */
+ * rooms in buildings. A path reads “Berlin › Main Office › Room 101”.
+ * The tree is listed by a key that joins the names with char (1), which
+ * sorts before any character of a name: sorted by the path itself, the
+ * site “Berlin Office” came between “Berlin” and “Berlin › HQ”, as a
+ * space sorts before “›”. */
 #define SELECT_LOCATION \
-  "WITH RECURSIVE tree (id, path) AS (" \
-  "  SELECT id, name FROM locations WHERE parent_id IS NULL" \
+  "WITH RECURSIVE tree (id, path, sort_key) AS (" \
+  "  SELECT id, name, name FROM locations WHERE parent_id IS NULL" \
   "  UNION ALL" \
-  "  SELECT l.id, tree.path || ' › ' || l.name FROM locations l JOIN tree ON l.parent_id = tree.id)" \
+  "  SELECT l.id, tree.path || ' › ' || l.name, tree.sort_key || char (1) || l.name" \
+  "  FROM locations l JOIN tree ON l.parent_id = tree.id)" \
   "SELECT l.id, l.uuid, l.name, l.kind, l.parent_id, t.path," \
   "  (SELECT count(*) FROM assets a WHERE a.location_id = l.id) " \
   "FROM locations l JOIN tree t ON t.id = l.id "
@@ -49,6 +54,7 @@ static const StwDeleteQueries delete_queries = {
   "UPDATE assets SET location_id = ?1, updated = ?3 WHERE location_id = ?2",
   "DELETE FROM locations WHERE id = ?1",
   describe_in_use,
+  N_("The location chosen for the assets no longer exists."),
 };
 
 /* ------------------------------------------------------------------------ */
@@ -452,7 +458,7 @@ stw_location_repo_list (StwDatabase  *db,
                         GError      **error)
 {
   g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
-  return list_query (db, SELECT_LOCATION "ORDER BY t.path COLLATE NOCASE", 0, error);
+  return list_query (db, SELECT_LOCATION "ORDER BY t.sort_key COLLATE NOCASE, l.id", 0, error);
 }
 
 /**
@@ -467,7 +473,7 @@ stw_location_repo_list_children (StwDatabase  *db,
                                  GError      **error)
 {
   g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
-  return list_query (db, SELECT_LOCATION "WHERE l.parent_id IS ?1 ORDER BY l.name COLLATE NOCASE",
+  return list_query (db, SELECT_LOCATION "WHERE l.parent_id IS ?1 ORDER BY l.name COLLATE NOCASE, l.id",
                      parent_id, error);
 }
 

@@ -43,6 +43,7 @@ static const StwDeleteQueries delete_queries = {
   "UPDATE assets SET person_id = ?1, updated = ?3 WHERE person_id = ?2",
   "DELETE FROM people WHERE id = ?1",
   describe_in_use,
+  N_("The person chosen for the assets no longer exists."),
 };
 
 /* ------------------------------------------------------------------------ */

@@ -11,6 +11,7 @@
 
 #include "core/stw-person.h"
 #include "store/stw-database.h"
+#include "store/stw-reassign.h"
 
 G_BEGIN_DECLS
 

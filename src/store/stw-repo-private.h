@@ -8,12 +8,10 @@
 #pragma once
 
 #include "store/stw-database-private.h"
+#include "store/stw-reassign.h"
 
 G_BEGIN_DECLS
 
-/* reassign_to for deleting a location or person: clear the assets' field
- * instead of moving them. 0 refuses while assets still point there. */
-#define STW_REASSIGN_CLEAR (-1)
 
 typedef struct
 {
@@ -23,6 +21,9 @@ typedef struct
   /* The message when assets are still there and no new place was given. */
   char *(*describe_in_use) (const char *name,
                             guint       count);
+  /* The message, marked with N_(), when the record the assets were to
+   * move to no longer exists. */
+  const char *missing_target;
 } StwDeleteQueries;
 
 gboolean stw_repo_delete_reassigning (StwWriteContext         *ctx,

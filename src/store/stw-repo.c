@@ -27,6 +27,7 @@ stw_repo_delete_reassigning (StwWriteContext         *ctx,
                              const char              *name,
                              GError                 **error)
 {
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gint64 count = 0;
 
@@ -57,8 +58,21 @@ stw_repo_delete_reassigning (StwWriteContext         *ctx,
         sqlite3_bind_int64 (stmt, 1, reassign_to);
       sqlite3_bind_int64 (stmt, 2, id);
       sqlite3_bind_int64 (stmt, 3, stw_write_context_get_time (ctx));
-      if (!stw_sql_step (stmt, error))
-        return FALSE;
+      if (!stw_sql_step (stmt, &local_error))
+        {
+          /* A foreign key failure here is the new place or person, gone
+           * since it was chosen; “other records refer to this one” would
+           * send the person looking in the wrong place. */
+          if (g_error_matches (local_error, STW_ERROR, STW_ERROR_IN_USE))
+            {
+              g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
+                                   g_dgettext (GETTEXT_PACKAGE, queries->missing_target));
+              return FALSE;
+            }
+
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
 
   stmt = stw_write_context_prepare (ctx, queries->delete_sql, error);

@@ -3,6 +3,10 @@
 --
 -- Times are microseconds since 1970 UTC; dates are ISO 8601 text
 -- (YYYY-MM-DD); costs are whole minor units (cents).
+--
+-- A date is checked with date (d, '+0 days') IS d: the modifier makes
+-- SQLite compute the day, so 2024-02-30 becomes 2024-03-01 and is
+-- refused, where date (d) alone would echo it back.
 
 CREATE TABLE locations (
   id        INTEGER PRIMARY KEY,
@@ -42,10 +46,10 @@ CREATE TABLE assets (
                                                    'retired', 'lost')),
   location_id   INTEGER REFERENCES locations (id),
   person_id     INTEGER REFERENCES people (id),
-  purchase_date TEXT    CHECK (purchase_date IS NULL OR date (purchase_date) IS purchase_date),
+  purchase_date TEXT    CHECK (purchase_date IS NULL OR date (purchase_date, '+0 days') IS purchase_date),
   purchase_cost INTEGER CHECK (purchase_cost IS NULL OR purchase_cost >= 0),
   currency      TEXT,
-  warranty_end  TEXT    CHECK (warranty_end IS NULL OR date (warranty_end) IS warranty_end),
+  warranty_end  TEXT    CHECK (warranty_end IS NULL OR date (warranty_end, '+0 days') IS warranty_end),
   supplier      TEXT,
   notes         TEXT,
   created       INTEGER NOT NULL,

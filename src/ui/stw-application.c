@@ -1,0 +1,292 @@
+/* stw-application.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stw-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stw-application.h"
+#include "stw-database-dialog.h"
+#include "stw-preferences-window.h"
+#include "stw-window.h"
+#include "core/stw-error.h"
+#include "store/stw-database.h"
+
+struct _StwApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (StwApplication, stw_application, ADW_TYPE_APPLICATION)
+
+/* ------------------------------------------------------------------------ */
+
+static void
+apply_color_scheme (StwApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    value = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    value = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
+static void
+open_database (StwApplication *self,
+               const char     *path);
+
+static void
+database_dialog_done_cb (StwDatabaseDialog *dialog,
+                         const char        *path,
+                         StwApplication    *self)
+{
+  g_autofree char *chosen = g_strdup (path);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (chosen != NULL)
+    open_database (self, chosen);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+/*
+ * Opens @path and shows it in a window. A file Steward must not touch is
+ * explained in a dialog that offers another file or a new database.
+ */
+static void
+open_database (StwApplication *self,
+               const char     *path)
+{
+  g_autoptr(StwDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  StwDatabaseDialog *dialog;
+  StwWindow *window;
+
+  db = stw_database_open (path, &error);
+  if (db == NULL)
+    {
+      g_debug ("Cannot open %s: %s", path, error->message);
+
+      dialog = stw_database_dialog_new (path, error);
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+      g_signal_connect_object (dialog, "done", G_CALLBACK (database_dialog_done_cb), self, 0);
+      /* Keep running while the dialog is the only window. */
+      g_application_hold (G_APPLICATION (self));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = stw_window_new (GTK_APPLICATION (self), db);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  StwApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows lets them save their state first. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  StwApplication *self = user_data;
+  static const char *developers[] = { "The Steward authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Steward"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Steward authors"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/steward-it/steward",
+                         "issue-url", "https://github.com/steward-it/steward/issues",
+                         "comments", _("IT assets, kept offline and in order."),
+                         "developers", developers,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2026 The Steward authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  StwApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  StwPreferencesWindow *window = stw_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+/* ------------------------------------------------------------------------ */
+/* GApplication                                                             */
+/* ------------------------------------------------------------------------ */
+
+static int
+stw_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return G_APPLICATION_CLASS (stw_application_parent_class)->handle_local_options (application, options);
+}
+
+static int
+stw_application_command_line (GApplication            *application,
+                              GApplicationCommandLine *command_line)
+{
+  StwApplication *self = STW_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &path))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, path);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+    }
+
+  g_application_activate (application);
+  return 0;
+}
+
+static void
+stw_application_activate (GApplication *application)
+{
+  StwApplication *self = STW_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = self->database_path != NULL ? g_strdup (self->database_path)
+                                     : stw_database_default_path ();
+  open_database (self, path);
+}
+
+static void
+stw_application_startup (GApplication *application)
+{
+  StwApplication *self = STW_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (stw_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+}
+
+static void
+stw_application_finalize (GObject *object)
+{
+  StwApplication *self = (StwApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (stw_application_parent_class)->finalize (object);
+}
+
+static void
+stw_application_class_init (StwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = stw_application_finalize;
+
+  app_class->activate = stw_application_activate;
+  app_class->startup = stw_application_startup;
+  app_class->command_line = stw_application_command_line;
+  app_class->handle_local_options = stw_application_handle_local_options;
+}
+
+static void
+stw_application_init (StwApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the database at PATH instead of the default one"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Steward keeps an organisation’s IT assets in order."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Without --database, Steward opens the file "
+                                                  "named by $STEWARD_DATABASE, or else steward.db "
+                                                  "in your data folder."));
+}
+
+StwApplication *
+stw_application_new (void)
+{
+  return g_object_new (STW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}

@@ -1,0 +1,772 @@
+/* stw-assets-view.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stw-assets-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stw-asset-detail.h"
+#include "stw-assets-view.h"
+#include "stw-new-asset-dialog.h"
+#include "stw-ui-util.h"
+#include "core/stw-validate.h"
+#include "store/stw-asset-repo.h"
+
+/*
+ * The inventory: a search entry and filters over a column view of every
+ * asset that matches, with the selected asset's details beside it.
+ * Searching, filtering and sorting run in SQL (StwAssetQueryModel); the
+ * view only shows the rows on screen.
+ */
+
+struct _StwAssetsView
+{
+  GtkWidget            parent_instance;
+
+  StwDatabase         *db;
+  StwAssetQueryModel  *model;
+  GtkMultiSelection   *selection;
+  GCancellable        *cancellable;
+  gint64               pending_select;
+
+  /* Two throwaway items to ask the column view's sorter which column
+   * sorts and in which direction (see sorter_changed_cb). */
+  GObject             *probe[2];
+
+  /* Template children */
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *status_dropdown;
+  GtkDropDown         *category_dropdown;
+  GtkLabel            *count_label;
+  GtkStack            *stack;
+  GtkStack            *detail_stack;
+  GtkScrolledWindow   *scroller;
+  GtkColumnView       *column_view;
+  StwAssetDetail      *detail;
+  AdwStatusPage       *many_page;
+};
+
+G_DEFINE_FINAL_TYPE (StwAssetsView, stw_assets_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  StwAssetField  field;
+  int            width;
+  gboolean       expand;
+  gboolean       numeric;
+} ColumnInfo;
+
+static const ColumnInfo columns[] = {
+  { STW_ASSET_FIELD_TAG,           110, FALSE, FALSE },
+  { STW_ASSET_FIELD_NAME,          220, TRUE,  FALSE },
+  { STW_ASSET_FIELD_CATEGORY,      120, FALSE, FALSE },
+  { STW_ASSET_FIELD_STATUS,        110, FALSE, FALSE },
+  { STW_ASSET_FIELD_MANUFACTURER,  110, FALSE, FALSE },
+  { STW_ASSET_FIELD_MODEL,         170, FALSE, FALSE },
+  { STW_ASSET_FIELD_SERIAL,        130, FALSE, FALSE },
+  { STW_ASSET_FIELD_LOCATION,      150, FALSE, FALSE },
+  { STW_ASSET_FIELD_PERSON,        150, FALSE, FALSE },
+  { STW_ASSET_FIELD_PURCHASE_DATE, 110, FALSE, TRUE  },
+  { STW_ASSET_FIELD_PURCHASE_COST, 120, FALSE, TRUE  },
+  { STW_ASSET_FIELD_WARRANTY_END,  110, FALSE, TRUE  },
+  { STW_ASSET_FIELD_SUPPLIER,      120, FALSE, FALSE },
+};
+
+static StwAssetField probed_field;
+
+/* ------------------------------------------------------------------------ */
+/* Cells                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static const char * const status_classes[] = {
+  "accent",    /* in stock */
+  "success",   /* deployed */
+  "warning",   /* in repair */
+  "dim-label", /* retired */
+  "error",     /* lost */
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (status_classes) == STW_N_ASSET_STATUSES);
+
+static char *
+cell_text (StwAsset      *asset,
+           StwAssetField  field)
+{
+  switch (field)
+    {
+    case STW_ASSET_FIELD_CATEGORY:
+      return g_strdup (stw_asset_category_label (stw_asset_get_category (asset)));
+
+    case STW_ASSET_FIELD_STATUS:
+      return g_strdup (stw_asset_status_label (stw_asset_get_status (asset)));
+
+    case STW_ASSET_FIELD_LOCATION:
+      return g_strdup (stw_asset_get_location_name (asset));
+
+    case STW_ASSET_FIELD_PERSON:
+      return g_strdup (stw_asset_get_person_name (asset));
+
+    case STW_ASSET_FIELD_PURCHASE_COST:
+      {
+        g_autofree char *cost = stw_format_cost (stw_asset_get_purchase_cost (asset));
+        const char *currency = stw_asset_get_text (asset, STW_ASSET_FIELD_CURRENCY);
+
+        if (cost[0] == '\0')
+          return NULL;
+        return g_strdup_printf ("%s %s", cost, currency != NULL ? currency : "");
+      }
+
+    case STW_ASSET_FIELD_NONE:
+    case STW_ASSET_FIELD_NAME:
+    case STW_ASSET_FIELD_TAG:
+    case STW_ASSET_FIELD_SERIAL:
+    case STW_ASSET_FIELD_MANUFACTURER:
+    case STW_ASSET_FIELD_MODEL:
+    case STW_ASSET_FIELD_PURCHASE_DATE:
+    case STW_ASSET_FIELD_CURRENCY:
+    case STW_ASSET_FIELD_WARRANTY_END:
+    case STW_ASSET_FIELD_SUPPLIER:
+    case STW_ASSET_FIELD_NOTES:
+    default:
+      return g_strdup (stw_asset_get_text (asset, field));
+    }
+}
+
+static void
+update_cell (GtkLabel *label,
+             StwAsset *asset)
+{
+  StwAssetField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "field"));
+  g_autofree char *text = cell_text (asset, field);
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+
+  if (field == STW_ASSET_FIELD_STATUS)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+        gtk_widget_remove_css_class (GTK_WIDGET (label), status_classes[i]);
+      gtk_widget_add_css_class (GTK_WIDGET (label), status_classes[stw_asset_get_status (asset)]);
+    }
+}
+
+static void
+asset_notify_cb (StwAsset   *asset,
+                 GParamSpec *pspec,
+                 GtkLabel   *label)
+{
+  update_cell (label, asset);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  const ColumnInfo *info = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), info->numeric ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (info->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (label), "field", GINT_TO_POINTER (info->field));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  StwAsset *asset = gtk_list_item_get_item (item);
+
+  update_cell (GTK_LABEL (label), asset);
+  /* Edits elsewhere update the cached object in place; follow them. */
+  g_signal_connect_object (asset, "notify", G_CALLBACK (asset_notify_cb), label, 0);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  StwAsset *asset = gtk_list_item_get_item (item);
+
+  g_signal_handlers_disconnect_by_func (asset, asset_notify_cb, label);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sorting                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  if (probed_field == STW_ASSET_FIELD_NONE)
+    probed_field = GPOINTER_TO_INT (user_data);
+
+  return GTK_ORDERING_SMALLER;
+}
+
+/*
+ * GTK 4.8 has no API to ask a column view which column it sorts by
+ * (gtk_column_view_sorter_get_primary_sort_column() is 4.10). Its sorter
+ * compares with the primary column's sorter first and inverts the result
+ * when descending, so comparing two items with sorters that record their
+ * field and answer “smaller” tells both. The rows are then sorted in SQL.
+ */
+static void
+sorter_changed_cb (StwAssetsView    *self,
+                   GtkSorterChange   change,
+                   GtkSorter        *sorter)
+{
+  GtkOrdering ordering;
+
+  probed_field = STW_ASSET_FIELD_NONE;
+  ordering = gtk_sorter_compare (sorter, self->probe[0], self->probe[1]);
+
+  if (probed_field == STW_ASSET_FIELD_NONE)
+    stw_asset_query_model_set_sort (self->model, STW_ASSET_FIELD_NAME, STW_SORT_ASCENDING);
+  else
+    stw_asset_query_model_set_sort (self->model, probed_field,
+                                    ordering == GTK_ORDERING_SMALLER ? STW_SORT_ASCENDING
+                                                                     : STW_SORT_DESCENDING);
+}
+
+static void
+add_columns (StwAssetsView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const ColumnInfo *info = &columns[i];
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer)info);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer)info);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer)info);
+
+      column = gtk_column_view_column_new (stw_asset_field_label (info->field),
+                                           g_object_ref (factory));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (info->field), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, info->width);
+      gtk_column_view_column_set_expand (column, info->expand);
+      gtk_column_view_append_column (self->column_view, column);
+
+      if (info->field == STW_ASSET_FIELD_NAME)
+        gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* State                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+is_filtered (StwAssetsView *self)
+{
+  return stw_asset_query_model_get_search (self->model) != NULL ||
+         stw_asset_query_model_get_status_filter (self->model) != STW_FILTER_ANY ||
+         stw_asset_query_model_get_category_filter (self->model) != STW_FILTER_ANY;
+}
+
+static void
+update_page (StwAssetsView *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *count = NULL;
+  const char *page = "list";
+
+  if (stw_asset_query_model_get_loading (self->model) && n_items == 0)
+    return;
+
+  if (n_items == 0)
+    page = is_filtered (self) || stw_asset_repo_count (self->db) > 0 ? "no-results" : "empty";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), !g_str_equal (page, "empty"));
+  gtk_widget_set_visible (GTK_WIDGET (self->category_dropdown), !g_str_equal (page, "empty"));
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset", "%u assets", n_items), n_items);
+  gtk_label_set_label (self->count_label, count);
+}
+
+static void
+scroll_to_position (StwAssetsView *self,
+                    guint          position)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double row, value;
+
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); rows are the same height,
+   * so the position gives the offset. */
+  if (n_items == 0 || upper <= page)
+    return;
+
+  row = upper / n_items;
+  value = row * position;
+  if (value < gtk_adjustment_get_value (adjustment) ||
+      value + row > gtk_adjustment_get_value (adjustment) + page)
+    gtk_adjustment_set_value (adjustment, value - page / 3);
+}
+
+static void
+select_pending (StwAssetsView *self)
+{
+  guint position;
+
+  if (self->pending_select == 0)
+    return;
+
+  position = stw_asset_query_model_find (self->model, self->pending_select);
+  if (position == G_MAXUINT)
+    return;
+
+  self->pending_select = 0;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  scroll_to_position (self, position);
+}
+
+static void
+model_items_changed_cb (StwAssetsView *self,
+                        guint          position,
+                        guint          removed,
+                        guint          added,
+                        GListModel    *model)
+{
+  select_pending (self);
+  update_page (self);
+}
+
+static void
+selection_changed_cb (StwAssetsView     *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *selection)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (selection);
+  guint64 n_selected = gtk_bitset_get_size (set);
+
+  if (n_selected == 0)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      stw_asset_detail_set_asset_id (self->detail, 0);
+    }
+  else if (n_selected == 1)
+    {
+      guint selected = gtk_bitset_get_nth (set, 0);
+
+      stw_asset_detail_set_asset_id (self->detail,
+                                     stw_asset_query_model_get_id (self->model, selected));
+      gtk_stack_set_visible_child_name (self->detail_stack, "one");
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u Asset Selected",
+                                                             "%u Assets Selected",
+                                                             (guint)n_selected),
+                                                (guint)n_selected);
+
+      adw_status_page_set_title (self->many_page, title);
+      gtk_stack_set_visible_child_name (self->detail_stack, "many");
+      stw_asset_detail_set_asset_id (self->detail, 0);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.delete", n_selected > 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Callbacks                                                                */
+/* ------------------------------------------------------------------------ */
+
+static void
+search_changed_cb (StwAssetsView  *self,
+                   GtkSearchEntry *entry)
+{
+  stw_asset_query_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (StwAssetsView  *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+filter_changed_cb (StwAssetsView *self,
+                   GParamSpec    *pspec,
+                   GtkDropDown   *dropdown)
+{
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+
+  /* Item 0 of each is “All …”. */
+  stw_asset_query_model_set_status_filter (self->model,
+                                           status == 0 || status == GTK_INVALID_LIST_POSITION
+                                           ? STW_FILTER_ANY : (int)status - 1);
+  stw_asset_query_model_set_category_filter (self->model,
+                                             category == 0 || category == GTK_INVALID_LIST_POSITION
+                                             ? STW_FILTER_ANY : (int)category - 1);
+}
+
+static void
+database_changed_cb (StwAssetsView *self,
+                     StwEntity      entities,
+                     StwDatabase   *db)
+{
+  update_page (self);
+}
+
+typedef struct
+{
+  StwAssetsView *self;
+  guint          n_ids;
+} DeleteCall;
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autofree DeleteCall *call = user_data;
+  g_autoptr(StwAssetsView) self = call->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!stw_asset_repo_delete_finish (STW_DATABASE (object), result, &error))
+    {
+      stw_ui_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset deleted", "%u assets deleted",
+                                        call->n_ids), call->n_ids);
+  stw_ui_toast (GTK_WIDGET (self), title, _("_Undo"), "win.undo");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+new_asset_created_cb (StwAssetsView      *self,
+                      gint64              id,
+                      StwNewAssetDialog  *dialog)
+{
+  stw_assets_view_select_asset (self, id);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  StwAssetsView *self = STW_ASSETS_VIEW (widget);
+  StwNewAssetDialog *dialog = stw_new_asset_dialog_new (self->db);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (new_asset_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StwAssetsView *self = STW_ASSETS_VIEW (widget);
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DeleteCall *call;
+  GtkBitsetIter iter;
+  guint position;
+
+  /* Ids come from the model's id array; no row object is built. */
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = stw_asset_query_model_get_id (self->model, position);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (ids->len == 0)
+    return;
+
+  call = g_new0 (DeleteCall, 1);
+  call->self = g_object_ref (self);
+  call->n_ids = ids->len;
+  stw_asset_repo_delete_async (self->db, (const gint64 *)(gpointer)ids->data, ids->len,
+                               self->cancellable, delete_cb, call);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StwAssetsView *self = STW_ASSETS_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static GListModel *
+labels_with_all (const char *all,
+                 const char *(*label) (guint),
+                 guint       n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, label (i));
+
+  return G_LIST_MODEL (list);
+}
+
+static void
+stw_assets_view_constructed (GObject *object)
+{
+  StwAssetsView *self = (StwAssetsView *)object;
+  g_autoptr(GListModel) statuses = NULL;
+  g_autoptr(GListModel) categories = NULL;
+
+  G_OBJECT_CLASS (stw_assets_view_parent_class)->constructed (object);
+
+  self->model = stw_asset_query_model_new (self->db);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_page), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "changed", G_CALLBACK (database_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  add_columns (self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  statuses = labels_with_all (_("All Statuses"), (const char *(*) (guint))stw_asset_status_label,
+                              STW_N_ASSET_STATUSES);
+  categories = labels_with_all (_("All Categories"),
+                                (const char *(*) (guint))stw_asset_category_label,
+                                STW_N_ASSET_CATEGORIES);
+  gtk_drop_down_set_model (self->status_dropdown, statuses);
+  gtk_drop_down_set_model (self->category_dropdown, categories);
+
+  stw_asset_detail_set_database (self->detail, self->db);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.delete", FALSE);
+  update_page (self);
+}
+
+static void
+stw_assets_view_dispose (GObject *object)
+{
+  StwAssetsView *self = (StwAssetsView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_ASSETS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (stw_assets_view_parent_class)->dispose (object);
+}
+
+static void
+stw_assets_view_finalize (GObject *object)
+{
+  StwAssetsView *self = (StwAssetsView *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->probe[0]);
+  g_clear_object (&self->probe[1]);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (stw_assets_view_parent_class)->finalize (object);
+}
+
+static void
+stw_assets_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  StwAssetsView *self = STW_ASSETS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->db = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_assets_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  StwAssetsView *self = STW_ASSETS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->db);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_assets_view_class_init (StwAssetsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = stw_assets_view_constructed;
+  object_class->dispose = stw_assets_view_dispose;
+  object_class->finalize = stw_assets_view_finalize;
+  object_class->get_property = stw_assets_view_get_property;
+  object_class->set_property = stw_assets_view_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, STW_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (STW_TYPE_ASSET_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/stw-assets-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "assetsview");
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, detail);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, many_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "view.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "view.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
+}
+
+static void
+stw_assets_view_init (StwAssetsView *self)
+{
+  GtkShortcutController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->probe[0] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe[1] = g_object_new (G_TYPE_OBJECT, NULL);
+
+  /* Delete deletes the selection while the list has the focus. */
+  controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("view.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (controller));
+}
+
+/* ------------------------------------------------------------------------ */
+
+StwAssetsView *
+stw_assets_view_new (StwDatabase *db)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+  return g_object_new (STW_TYPE_ASSETS_VIEW, "database", db, NULL);
+}
+
+StwAssetQueryModel *
+stw_assets_view_get_model (StwAssetsView *self)
+{
+  g_return_val_if_fail (STW_IS_ASSETS_VIEW (self), NULL);
+  return self->model;
+}
+
+GtkSelectionModel *
+stw_assets_view_get_selection (StwAssetsView *self)
+{
+  g_return_val_if_fail (STW_IS_ASSETS_VIEW (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/**
+ * stw_assets_view_select_asset:
+ *
+ * Selects asset @id alone and scrolls to it, now or as soon as the list
+ * has it (a new asset appears after the next query).
+ */
+void
+stw_assets_view_select_asset (StwAssetsView *self,
+                              gint64         id)
+{
+  g_return_if_fail (STW_IS_ASSETS_VIEW (self));
+
+  self->pending_select = id;
+  select_pending (self);
+}
+
+/**
+ * stw_assets_view_get_page:
+ *
+ * Returns: what the view shows: “list”, “empty” or “no-results”
+ */
+const char *
+stw_assets_view_get_page (StwAssetsView *self)
+{
+  g_return_val_if_fail (STW_IS_ASSETS_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}

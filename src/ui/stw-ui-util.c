@@ -1,0 +1,164 @@
+/* stw-ui-util.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stw-ui-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stw-ui-util.h"
+#include "stw-window.h"
+
+/*
+ * Shows @title in the toast overlay around @widget; with @action_name, the
+ * toast has a button (such as “Undo”) that activates it.
+ */
+void
+stw_ui_toast (GtkWidget  *widget,
+              const char *title,
+              const char *button_label,
+              const char *action_name)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL && STW_IS_WINDOW (gtk_widget_get_root (widget)))
+    overlay = GTK_WIDGET (stw_window_get_toast_overlay (STW_WINDOW (gtk_widget_get_root (widget))));
+  if (overlay == NULL)
+    {
+      /* Not in a window yet: the message must not be lost. */
+      g_message ("%s", title);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  if (action_name != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+stw_ui_toast_error (GtkWidget    *widget,
+                    const GError *error)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Toast titles are markup; messages may hold any character. */
+  escaped = g_markup_escape_text (error->message, -1);
+  stw_ui_toast (widget, escaped, NULL, NULL);
+}
+
+/**
+ * stw_ui_set_row_error:
+ * @error: (nullable): the problem with the row's value, or %NULL when fine
+ *
+ * Marks a row as invalid — red, with a warning icon whose tooltip and
+ * accessible description say why — or clears the mark.
+ */
+void
+stw_ui_set_row_error (GtkWidget    *row,
+                      GtkWidget    *icon,
+                      const GError *error)
+{
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (icon, error->message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (icon, NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+
+  gtk_widget_set_visible (icon, error != NULL);
+}
+
+/**
+ * stw_ui_entry_row_new:
+ * @error_icon: (out): the hidden warning icon stw_ui_set_row_error() shows
+ *
+ * Returns: (transfer floating): an #AdwEntryRow titled @title
+ */
+GtkWidget *
+stw_ui_entry_row_new (const char  *title,
+                      GtkWidget  **error_icon)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_widget_add_css_class (icon, "error");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon);
+  *error_icon = icon;
+
+  return row;
+}
+
+/* Shows @dialog over the window that holds @widget. */
+void
+stw_ui_present_dialog (GtkWidget *widget,
+                       GtkWindow *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_window_present (dialog);
+}
+
+/**
+ * stw_ui_replace_items:
+ *
+ * Replaces everything in @store with the items of @items in one change.
+ *
+ * Returns: how many items @store has now
+ */
+guint
+stw_ui_replace_items (GListStore *store,
+                      GListModel *items)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       array->pdata, array->len);
+  return array->len;
+}
+
+/* ““Room 101” deleted”, with Undo. */
+void
+stw_ui_toast_deleted (GtkWidget  *widget,
+                      const char *name)
+{
+  g_autofree char *title = g_strdup_printf (_("“%s” deleted"), name);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  stw_ui_toast (widget, escaped, _("_Undo"), "win.undo");
+}
