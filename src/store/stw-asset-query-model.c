@@ -392,6 +392,9 @@ queue_query (StwAssetQueryModel *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, self, NULL);
+
+  /* The rows shown are out of date from now until the query returns. */
+  set_loading (self, TRUE);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -27,6 +27,7 @@
 
 typedef struct
 {
+  const char       *code;
   const char       *site;
   const char       *building;
   const char       *currency;
@@ -34,11 +35,11 @@ typedef struct
 } Office;
 
 static const Office offices[] = {
-  { "Berlin", "Headquarters", "EUR",
+  { "ber", "Berlin", "Headquarters", "EUR",
     { "Server Room", "IT Storage", "Floor 2 Open Space", "Meeting Room Spree", NULL } },
-  { "London", "Shoreditch Office", "GBP",
+  { "lon", "London", "Shoreditch Office", "GBP",
     { "Comms Room", "Storage", "Floor 1", NULL } },
-  { "Lisbon", "Alcântara Hub", "EUR",
+  { "lis", "Lisbon", "Alcântara Hub", "EUR",
     { "Rack Room", "Stock Room", "Open Space", "Lab", NULL } },
 };
 
@@ -268,8 +269,15 @@ load_func (StwWriteContext  *ctx,
 
       tag = g_strdup_printf ("%s-%04u", model->prefix, ++counters[model->category % 8]);
 
-      if (model->personal && status == STW_ASSET_STATUS_DEPLOYED)
-        name = g_strdup_printf ("%s — %s", model->model, people[person].first);
+      /* Computers are called by their host names, the rest by model. */
+      if (model->category == STW_ASSET_CATEGORY_LAPTOP ||
+          model->category == STW_ASSET_CATEGORY_DESKTOP ||
+          model->category == STW_ASSET_CATEGORY_SERVER)
+        {
+          g_autofree char *host = g_ascii_strdown (tag, -1);
+
+          name = g_strdup_printf ("%s-%s", offices[office].code, host);
+        }
       else
         name = g_strdup_printf ("%s %s", model->manufacturer, model->model);
 

@@ -719,8 +719,11 @@ stw_asset_detail_dispose (GObject *object)
   /* A valid edit still waiting is saved, not dropped. */
   save (self);
   g_cancellable_cancel (self->cancellable);
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_ASSET_DETAIL);
+  stw_ui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (stw_asset_detail_parent_class)->dispose (object);
 }

@@ -602,9 +602,17 @@ stw_assets_view_dispose (GObject *object)
   StwAssetsView *self = (StwAssetsView *)object;
 
   g_cancellable_cancel (self->cancellable);
+  /* Nothing may reach the template children once they are gone. */
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_ASSETS_VIEW);
+  stw_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 
@@ -769,4 +777,30 @@ stw_assets_view_get_page (StwAssetsView *self)
 {
   g_return_val_if_fail (STW_IS_ASSETS_VIEW (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkColumnView *
+stw_assets_view_get_column_view (StwAssetsView *self)
+{
+  g_return_val_if_fail (STW_IS_ASSETS_VIEW (self), NULL);
+  return self->column_view;
+}
+
+/**
+ * stw_assets_view_get_detail:
+ *
+ * Returns: (transfer none): the #StwAssetDetail beside the list
+ */
+GtkWidget *
+stw_assets_view_get_detail (StwAssetsView *self)
+{
+  g_return_val_if_fail (STW_IS_ASSETS_VIEW (self), NULL);
+  return GTK_WIDGET (self->detail);
+}
+
+GtkEditable *
+stw_assets_view_get_search_entry (StwAssetsView *self)
+{
+  g_return_val_if_fail (STW_IS_ASSETS_VIEW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
 }

@@ -24,5 +24,8 @@ GtkSelectionModel  *stw_assets_view_get_selection (StwAssetsView *self);
 void                stw_assets_view_select_asset  (StwAssetsView *self,
                                                    gint64         id);
 const char         *stw_assets_view_get_page      (StwAssetsView *self);
+GtkColumnView      *stw_assets_view_get_column_view (StwAssetsView *self);
+GtkWidget          *stw_assets_view_get_detail    (StwAssetsView *self);
+GtkEditable        *stw_assets_view_get_search_entry (StwAssetsView *self);
 
 G_END_DECLS

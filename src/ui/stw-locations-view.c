@@ -317,7 +317,10 @@ stw_locations_view_dispose (GObject *object)
   StwLocationsView *self = (StwLocationsView *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_LOCATIONS_VIEW);
+  stw_ui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (stw_locations_view_parent_class)->dispose (object);
 }

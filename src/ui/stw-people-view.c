@@ -277,7 +277,10 @@ stw_people_view_dispose (GObject *object)
   StwPeopleView *self = (StwPeopleView *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_PEOPLE_VIEW);
+  stw_ui_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (stw_people_view_parent_class)->dispose (object);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "stw-record-row.h"
+#include "stw-ui-util.h"
 
 /*
  * One row of the location and people lists: an icon, a name, a line of
@@ -35,6 +36,7 @@ static void
 stw_record_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), STW_TYPE_RECORD_ROW);
+  stw_ui_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (stw_record_row_parent_class)->dispose (object);
 }

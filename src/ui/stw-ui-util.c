@@ -162,3 +162,16 @@ stw_ui_toast_deleted (GtkWidget  *widget,
 
   stw_ui_toast (widget, escaped, _("_Undo"), "win.undo");
 }
+
+/*
+ * For a widget's dispose: the template's top child has no id, so
+ * gtk_widget_dispose_template() leaves it; unparent what remains.
+ */
+void
+stw_ui_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

@@ -30,4 +30,6 @@ guint       stw_ui_replace_items        (GListStore   *store,
 void        stw_ui_toast_deleted        (GtkWidget    *widget,
                                          const char   *name);
 
+void        stw_ui_unparent_children    (GtkWidget    *widget);
+
 G_END_DECLS

@@ -1,0 +1,352 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "stw-test-ui.h"
+#include "core/stw-asset.h"
+#include "store/stw-asset-repo.h"
+#include "store/stw-sample-data.h"
+#include "ui/stw-asset-detail.h"
+#include "ui/stw-assets-view.h"
+#include "ui/stw-window.h"
+
+typedef struct
+{
+  StwTestDb     *test_db;
+  StwWindow     *window;
+  StwAssetsView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->test_db = stw_test_db_new ();
+  fixture->window = g_object_ref (stw_window_new (NULL, fixture->test_db->db));
+  fixture->view = STW_ASSETS_VIEW (stw_window_get_view (fixture->window, "assets"));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  stw_test_flush ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  stw_test_flush ();
+  g_assert_finalize_object (fixture->window);
+  stw_test_db_free (fixture->test_db);
+}
+
+static gboolean
+model_not_loading (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !stw_asset_query_model_get_loading (stw_assets_view_get_model (fixture->view));
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  stw_test_wait_for (model_not_loading, fixture, "the asset query");
+  return g_list_model_get_n_items (G_LIST_MODEL (stw_assets_view_get_model (fixture->view)));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    n_rows;
+} RowsCondition;
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowsCondition *condition = data;
+
+  return model_not_loading (condition->fixture) &&
+         g_list_model_get_n_items (G_LIST_MODEL (stw_assets_view_get_model (condition->fixture->view))) ==
+         condition->n_rows;
+}
+
+/* Waits until the list shows @expected rows: the store's write, its
+ * “changed” signal and the list's new query have all happened. */
+static void
+wait_rows (Fixture *fixture,
+           guint    expected)
+{
+  RowsCondition condition = { fixture, expected };
+
+  stw_test_wait_for (has_rows, &condition, "the list to show the expected rows");
+}
+
+static StwAsset *
+row (Fixture *fixture,
+     guint    position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (stw_assets_view_get_model (fixture->view)), position);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *search;
+} SearchCondition;
+
+static gboolean
+search_applied (gpointer data)
+{
+  SearchCondition *condition = data;
+  StwAssetQueryModel *model = stw_assets_view_get_model (condition->fixture->view);
+  const char *search = condition->search[0] != '\0' ? condition->search : NULL;
+
+  return g_strcmp0 (stw_asset_query_model_get_search (model), search) == 0 &&
+         !stw_asset_query_model_get_loading (model);
+}
+
+/* Types @text into the search entry and waits for the list to follow. */
+static void
+search_for (Fixture    *fixture,
+            const char *text)
+{
+  SearchCondition condition = { fixture, text };
+
+  gtk_editable_set_text (stw_assets_view_get_search_entry (fixture->view), text);
+  stw_test_wait_for (search_applied, &condition, "the search to apply");
+}
+
+static void
+load_sample (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-sample", NULL));
+  wait_rows (fixture, STW_SAMPLE_N_ASSETS);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_empty_then_sample (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GAction *load_sample_action;
+
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  stw_test_flush ();
+  g_assert_cmpstr (stw_assets_view_get_page (fixture->view), ==, "empty");
+
+  load_sample (fixture);
+  g_assert_cmpstr (stw_assets_view_get_page (fixture->view), ==, "list");
+  g_assert_cmpint (stw_asset_repo_count (fixture->test_db->db), ==, STW_SAMPLE_N_ASSETS);
+
+  /* Offered only on an empty database. */
+  load_sample_action = g_action_map_lookup_action (G_ACTION_MAP (fixture->window), "load-sample");
+  g_assert_false (g_action_get_enabled (load_sample_action));
+
+  /* One step of undo takes it all away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_rows (fixture, 0);
+  g_assert_cmpint (stw_asset_repo_count (fixture->test_db->db), ==, 0);
+  stw_test_flush ();
+  g_assert_cmpstr (stw_assets_view_get_page (fixture->view), ==, "empty");
+  g_assert_true (g_action_get_enabled (load_sample_action));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  guint n;
+
+  load_sample (fixture);
+
+  /* A person's name finds the assets assigned to them. */
+  search_for (fixture, "Schmidt");
+  n = n_rows (fixture);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, STW_SAMPLE_N_ASSETS);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StwAsset) asset = row (fixture, i);
+
+      g_assert_cmpstr (stw_asset_get_person_name (asset), ==, "Anna Schmidt");
+    }
+
+  /* A prefix of a tag, as typed so far. */
+  search_for (fixture, "SRV-00");
+  n = n_rows (fixture);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StwAsset) asset = row (fixture, i);
+
+      g_assert_true (g_str_has_prefix (stw_asset_get_tag (asset), "SRV-00"));
+    }
+
+  search_for (fixture, "no such thing anywhere");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  stw_test_flush ();
+  g_assert_cmpstr (stw_assets_view_get_page (fixture->view), ==, "no-results");
+
+  search_for (fixture, "");
+  g_assert_cmpuint (n_rows (fixture), ==, STW_SAMPLE_N_ASSETS);
+}
+
+static GtkColumnViewColumn *
+find_column (Fixture    *fixture,
+             const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (stw_assets_view_get_column_view (fixture->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_sort_by_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkColumnView *view = stw_assets_view_get_column_view (fixture->view);
+  StwAssetQueryModel *model = stw_assets_view_get_model (fixture->view);
+  g_autoptr(StwAsset) first = NULL;
+  g_autoptr(StwAsset) last = NULL;
+  guint n;
+
+  load_sample (fixture);
+
+  /* What a click on the “Asset Tag” header does, then a second click. */
+  gtk_column_view_sort_by_column (view, find_column (fixture, "Asset Tag"), GTK_SORT_ASCENDING);
+  stw_test_flush ();
+  n = n_rows (fixture);
+  g_assert_cmpint (stw_asset_query_model_get_sort_field (model), ==, STW_ASSET_FIELD_TAG);
+  g_assert_cmpint (stw_asset_query_model_get_sort_direction (model), ==, STW_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(StwAsset) a = row (fixture, i - 1);
+      g_autoptr(StwAsset) b = row (fixture, i);
+
+      g_assert_cmpint (g_ascii_strcasecmp (stw_asset_get_tag (a), stw_asset_get_tag (b)), <, 0);
+    }
+
+  gtk_column_view_sort_by_column (view, find_column (fixture, "Asset Tag"), GTK_SORT_DESCENDING);
+  stw_test_flush ();
+  n = n_rows (fixture);
+  g_assert_cmpint (stw_asset_query_model_get_sort_direction (model), ==, STW_SORT_DESCENDING);
+  first = row (fixture, 0);
+  last = row (fixture, n - 1);
+  g_assert_cmpint (g_ascii_strcasecmp (stw_asset_get_tag (first), stw_asset_get_tag (last)), >, 0);
+
+  /* A column sorted by something else than its text: the location's name. */
+  gtk_column_view_sort_by_column (view, find_column (fixture, "Location"), GTK_SORT_ASCENDING);
+  stw_test_flush ();
+  n_rows (fixture);
+  g_assert_cmpint (stw_asset_query_model_get_sort_field (model), ==, STW_ASSET_FIELD_LOCATION);
+}
+
+static gboolean
+detail_saved (gpointer data)
+{
+  return !stw_asset_detail_is_saving (STW_ASSET_DETAIL (data));
+}
+
+static void
+test_edit_delete_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkSelectionModel *selection = stw_assets_view_get_selection (fixture->view);
+  StwAssetDetail *detail = STW_ASSET_DETAIL (stw_assets_view_get_detail (fixture->view));
+  g_autoptr(StwAsset) chosen = NULL;
+  g_autoptr(StwAsset) stored = NULL;
+  g_autofree char *old_serial = NULL;
+  GtkWidget *serial_row;
+  gint64 id;
+
+  load_sample (fixture);
+
+  gtk_selection_model_select_item (selection, 3, TRUE);
+  chosen = row (fixture, 3);
+  id = stw_asset_get_id (chosen);
+  old_serial = g_strdup (stw_asset_get_text (chosen, STW_ASSET_FIELD_SERIAL));
+  g_assert_cmpint (stw_asset_detail_get_asset_id (detail), ==, id);
+
+  /* Typing a new serial saves it, with no Save button. */
+  serial_row = stw_asset_detail_get_row (detail, STW_ASSET_FIELD_SERIAL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (serial_row)), ==,
+                   stw_asset_get_text (chosen, STW_ASSET_FIELD_SERIAL));
+  gtk_editable_set_text (GTK_EDITABLE (serial_row), "SN-Ünïcødé-42");
+  stw_test_wait_for (detail_saved, detail, "the serial to be saved");
+  stored = stw_asset_repo_load (fixture->test_db->db, id, NULL);
+  g_assert_cmpstr (stw_asset_get_text (stored, STW_ASSET_FIELD_SERIAL), ==, "SN-Ünïcødé-42");
+  /* The list row shows it too: the same object, updated in place. */
+  stw_test_flush ();
+  g_assert_cmpstr (stw_asset_get_text (chosen, STW_ASSET_FIELD_SERIAL), ==, "SN-Ünïcødé-42");
+
+  /* Delete the selection, then undo it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete", NULL));
+  wait_rows (fixture, STW_SAMPLE_N_ASSETS - 1);
+  g_assert_cmpint (stw_asset_repo_count (fixture->test_db->db), ==, STW_SAMPLE_N_ASSETS - 1);
+  g_assert_cmpint (stw_asset_query_model_find (stw_assets_view_get_model (fixture->view), id), ==,
+                   G_MAXUINT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  wait_rows (fixture, STW_SAMPLE_N_ASSETS);
+  g_clear_object (&stored);
+  stored = stw_asset_repo_load (fixture->test_db->db, id, NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stw_asset_get_text (stored, STW_ASSET_FIELD_SERIAL), ==, "SN-Ünïcødé-42");
+
+  /* Undo again reverts the serial, in the store and in the detail pane
+   * showing the asset; redo brings it back. */
+  stw_assets_view_select_asset (fixture->view, id);
+  g_assert_cmpint (stw_asset_detail_get_asset_id (detail), ==, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  do
+    {
+      g_clear_object (&stored);
+      g_main_context_iteration (NULL, TRUE);
+      stored = stw_asset_repo_load (fixture->test_db->db, id, NULL);
+    }
+  while (g_strcmp0 (stw_asset_get_text (stored, STW_ASSET_FIELD_SERIAL), "SN-Ünïcødé-42") == 0);
+  g_assert_cmpstr (stw_asset_get_text (stored, STW_ASSET_FIELD_SERIAL), ==, old_serial);
+  stw_test_flush ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (serial_row)), ==, old_serial);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  do
+    {
+      g_clear_object (&stored);
+      g_main_context_iteration (NULL, TRUE);
+      stored = stw_asset_repo_load (fixture->test_db->db, id, NULL);
+    }
+  while (g_strcmp0 (stw_asset_get_text (stored, STW_ASSET_FIELD_SERIAL), old_serial) == 0);
+  g_assert_cmpstr (stw_asset_get_text (stored, STW_ASSET_FIELD_SERIAL), ==, "SN-Ünïcødé-42");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  stw_test_ui_init (&argc, &argv);
+
+  g_test_add ("/steward/ui/window/empty-then-sample", Fixture, NULL,
+              fixture_set_up, test_empty_then_sample, fixture_tear_down);
+  g_test_add ("/steward/ui/window/search", Fixture, NULL,
+              fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/steward/ui/window/sort-by-column", Fixture, NULL,
+              fixture_set_up, test_sort_by_column, fixture_tear_down);
+  g_test_add ("/steward/ui/window/edit-delete-undo", Fixture, NULL,
+              fixture_set_up, test_edit_delete_undo, fixture_tear_down);
+
+  return g_test_run ();
+}
