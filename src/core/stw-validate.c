@@ -193,8 +193,9 @@ stw_parse_cost (const char  *text,
 {
   g_autoptr(GString) digits = NULL;
   gboolean seen_separator = FALSE;
+  gboolean seen_digit = FALSE;
   guint decimals = 0;
-  guint64 value = 0;
+  gint64 value = 0;
 
   g_return_val_if_fail (cost != NULL, FALSE);
 
@@ -229,28 +230,41 @@ stw_parse_cost (const char  *text,
         }
 
       if (!g_ascii_isdigit (*p) || (seen_separator && decimals == 2))
-        {
-          g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
-                       _("“%s” is not a cost. Enter an amount such as 1299.00."), text);
-          return FALSE;
-        }
+        goto not_a_cost;
 
-      if (value > G_MAXINT64 / 100 / 10)
-        {
-          g_set_error (error, STW_ERROR, STW_ERROR_INVALID, _("The cost is too large."));
-          return FALSE;
-        }
+      /* Exactly the amounts whose minor units fit, so every cost
+       * stw_format_cost() shows reads back. */
+      if (value > (G_MAXINT64 - (*p - '0')) / 10)
+        goto too_large;
 
-      value = value * 10 + (guint)(*p - '0');
+      value = value * 10 + (*p - '0');
+      seen_digit = TRUE;
       if (seen_separator)
         decimals++;
     }
 
-  for (; decimals < 2; decimals++)
-    value *= 10;
+  /* “.” alone is not an amount. */
+  if (!seen_digit)
+    goto not_a_cost;
 
-  *cost = (gint64)value;
+  for (; decimals < 2; decimals++)
+    {
+      if (value > G_MAXINT64 / 10)
+        goto too_large;
+      value *= 10;
+    }
+
+  *cost = value;
   return TRUE;
+
+not_a_cost:
+  g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+               _("“%s” is not a cost. Enter an amount such as 1299.00."), text);
+  return FALSE;
+
+too_large:
+  g_set_error (error, STW_ERROR, STW_ERROR_INVALID, _("The cost is too large."));
+  return FALSE;
 }
 
 /**

@@ -49,16 +49,6 @@ struct _StwAssetQueryModel
   gboolean          loading;
 };
 
-typedef struct
-{
-  char             *path;
-  char             *match;
-  char             *status;
-  char             *category;
-  StwAssetField     sort_field;
-  StwSortDirection  sort_direction;
-} Query;
-
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (StwAssetQueryModel, stw_asset_query_model, G_TYPE_OBJECT,
@@ -83,178 +73,20 @@ static GParamSpec *properties[N_PROPS];
 /* Building the query                                                       */
 /* ------------------------------------------------------------------------ */
 
-static const char *
-sort_expression (StwAssetField field)
-{
-  switch (field)
-    {
-    case STW_ASSET_FIELD_TAG:
-      return "a.tag COLLATE NOCASE";
-    case STW_ASSET_FIELD_SERIAL:
-      return "a.serial COLLATE NOCASE";
-    case STW_ASSET_FIELD_CATEGORY:
-      return "a.category";
-    case STW_ASSET_FIELD_MANUFACTURER:
-      return "a.manufacturer COLLATE NOCASE";
-    case STW_ASSET_FIELD_MODEL:
-      return "a.model COLLATE NOCASE";
-    case STW_ASSET_FIELD_STATUS:
-      return "a.status";
-    case STW_ASSET_FIELD_LOCATION:
-      return "(SELECT name FROM locations WHERE id = a.location_id) COLLATE NOCASE";
-    case STW_ASSET_FIELD_PERSON:
-      return "(SELECT name FROM people WHERE id = a.person_id) COLLATE NOCASE";
-    case STW_ASSET_FIELD_PURCHASE_DATE:
-      return "a.purchase_date";
-    case STW_ASSET_FIELD_PURCHASE_COST:
-      return "a.purchase_cost";
-    case STW_ASSET_FIELD_CURRENCY:
-      return "a.currency";
-    case STW_ASSET_FIELD_WARRANTY_END:
-      return "a.warranty_end";
-    case STW_ASSET_FIELD_SUPPLIER:
-      return "a.supplier COLLATE NOCASE";
-    case STW_ASSET_FIELD_NOTES:
-      return "a.notes COLLATE NOCASE";
-    case STW_ASSET_FIELD_NONE:
-    case STW_ASSET_FIELD_NAME:
-    default:
-      return "a.name COLLATE NOCASE";
-    }
-}
-
-/**
- * stw_asset_query_build_match:
- *
- * Each word becomes a quoted FTS5 prefix phrase, so nothing a person
- * types is read as FTS5 syntax: `lt-00 anna` → `"lt-00"* "anna"*`.
- */
-char *
-stw_asset_query_build_match (const char *search)
-{
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_auto(GStrv) words = NULL;
-
-  if (search == NULL)
-    return NULL;
-
-  words = g_strsplit_set (search, " \t\n", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      gboolean has_token = FALSE;
-
-      for (const char *p = words[i]; *p && !has_token; p = g_utf8_next_char (p))
-        has_token = g_unichar_isalnum (g_utf8_get_char (p));
-
-      if (!has_token || !g_utf8_validate (words[i], -1, NULL))
-        continue;
-
-      if (match->len > 0)
-        g_string_append_c (match, ' ');
-      g_string_append_c (match, '"');
-      for (const char *p = words[i]; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (match, '"');
-          g_string_append_c (match, *p);
-        }
-      g_string_append (match, "\"*");
-    }
-
-  if (match->len == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&match), FALSE);
-}
-
-static char *
-build_sql (Query *query)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM assets a WHERE 1");
-  const char *direction = query->sort_direction == STW_SORT_DESCENDING ? "DESC" : "ASC";
-  int index = 1;
-
-  /* Only fixed fragments and parameter numbers go into the text; every
-   * value is bound. */
-  if (query->match != NULL)
-    g_string_append_printf (sql, " AND a.id IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?%d)",
-                            index++);
-  if (query->status != NULL)
-    g_string_append_printf (sql, " AND a.status = ?%d", index++);
-  if (query->category != NULL)
-    g_string_append_printf (sql, " AND a.category = ?%d", index++);
-
-  g_string_append_printf (sql, " ORDER BY %s %s NULLS LAST, a.id %s",
-                          sort_expression (query->sort_field), direction, direction);
-
-  return g_string_free (g_steal_pointer (&sql), FALSE);
-}
-
-static void
-query_free (Query *query)
-{
-  g_free (query->path);
-  g_free (query->match);
-  g_free (query->status);
-  g_free (query->category);
-  g_free (query);
-}
-
 static void
 run_query_thread (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  Query *query = task_data;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *sql = build_sql (query);
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  int index = 1;
-  int rc;
+  GError *error = NULL;
+  GArray *ids;
 
-  rc = sqlite3_open_v2 (query->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 5000);
-      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-    }
-  if (rc != SQLITE_OK)
-    {
-      stw_sql_set_error (db, rc, &error);
-      goto out;
-    }
-
-  if (query->match != NULL)
-    sqlite3_bind_text (stmt, index++, query->match, -1, SQLITE_STATIC);
-  if (query->status != NULL)
-    sqlite3_bind_text (stmt, index++, query->status, -1, SQLITE_STATIC);
-  if (query->category != NULL)
-    sqlite3_bind_text (stmt, index++, query->category, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-
-      if ((ids->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    stw_sql_set_error (db, rc, &error);
-
-out:
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify)g_array_unref);
+  ids = stw_asset_query_run_ids (task_data, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify)g_array_unref);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -342,7 +174,7 @@ start_query (StwAssetQueryModel *self)
 {
   g_autoptr(GTask) task = NULL;
   QueryCall *call;
-  Query *query;
+  StwAssetQuery *query;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
@@ -350,15 +182,7 @@ start_query (StwAssetQueryModel *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  query = g_new0 (Query, 1);
-  query->path = g_strdup (stw_database_get_path (self->db));
-  query->match = stw_asset_query_build_match (self->search);
-  if (self->status_filter != STW_FILTER_ANY)
-    query->status = g_strdup (stw_asset_status_to_key (self->status_filter));
-  if (self->category_filter != STW_FILTER_ANY)
-    query->category = g_strdup (stw_asset_category_to_key (self->category_filter));
-  query->sort_field = self->sort_field;
-  query->sort_direction = self->sort_direction;
+  query = stw_asset_query_model_dup_query (self);
 
   call = g_new0 (QueryCall, 1);
   call->self = g_object_ref (self);
@@ -370,7 +194,7 @@ start_query (StwAssetQueryModel *self)
    * The call holds the model instead, and lets go on the main thread. */
   task = g_task_new (NULL, self->cancellable, run_query_cb, call);
   g_task_set_source_tag (task, start_query);
-  g_task_set_task_data (task, query, (GDestroyNotify)query_free);
+  g_task_set_task_data (task, query, (GDestroyNotify)stw_asset_query_free);
   g_task_run_in_thread (task, run_query_thread);
 
   set_loading (self, TRUE);
@@ -891,4 +715,26 @@ stw_asset_query_model_get_cache_size (StwAssetQueryModel *self)
 {
   g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), 0);
   return g_hash_table_size (self->cache);
+}
+
+/**
+ * stw_asset_query_model_dup_query:
+ *
+ * Returns: (transfer full): the model's search, filters and sort, to run
+ *   elsewhere (an export of what the list shows)
+ */
+StwAssetQuery *
+stw_asset_query_model_dup_query (StwAssetQueryModel *self)
+{
+  StwAssetQuery *query;
+
+  g_return_val_if_fail (STW_IS_ASSET_QUERY_MODEL (self), NULL);
+
+  query = stw_asset_query_new (self->db);
+  stw_asset_query_set_search (query, self->search);
+  stw_asset_query_set_status (query, self->status_filter);
+  stw_asset_query_set_category (query, self->category_filter);
+  stw_asset_query_set_sort (query, self->sort_field, self->sort_direction);
+
+  return query;
 }

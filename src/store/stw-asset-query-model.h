@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "core/stw-asset.h"
+#include "store/stw-asset-query.h"
 #include "store/stw-database.h"
 
 G_BEGIN_DECLS
@@ -18,8 +19,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StwAssetQueryModel, stw_asset_query_model, STW, ASSET_QUERY_MODEL, GObject)
 
-/* No filter on status or category. */
-#define STW_FILTER_ANY (-1)
 
 StwAssetQueryModel *stw_asset_query_model_new                (StwDatabase        *db);
 StwDatabase        *stw_asset_query_model_get_database       (StwAssetQueryModel *self);
@@ -48,8 +47,6 @@ gint64              stw_asset_query_model_get_id             (StwAssetQueryModel
  * model's cache, which must stay small whatever the number of rows. */
 guint               stw_asset_query_model_get_cache_size     (StwAssetQueryModel *self);
 
-/* Builds the FTS5 query for what a person typed: every word must match,
- * the last as a prefix. Returns NULL when there is nothing to search. */
-char               *stw_asset_query_build_match              (const char         *search);
+StwAssetQuery      *stw_asset_query_model_dup_query          (StwAssetQueryModel *self);
 
 G_END_DECLS

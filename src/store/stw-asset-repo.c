@@ -236,11 +236,17 @@ stw_asset_repo_insert (StwWriteContext  *ctx,
   return TRUE;
 }
 
-static gboolean
-update (StwWriteContext  *ctx,
-        StwAsset         *asset,
-        StwAssetFields    fields,
-        GError          **error)
+/**
+ * stw_asset_repo_update:
+ * @fields: the fields to write; the others keep what the store has
+ *
+ * Updates an existing asset on the writer thread.
+ */
+gboolean
+stw_asset_repo_update (StwWriteContext  *ctx,
+                       StwAsset         *asset,
+                       StwAssetFields    fields,
+                       GError          **error)
 {
   g_autoptr(GString) sql = g_string_new ("UPDATE assets SET updated = ?1");
   sqlite3_stmt *stmt;
@@ -292,7 +298,7 @@ save_func (StwWriteContext  *ctx,
   if (stw_asset_get_id (data->asset) == 0)
     ok = stw_asset_repo_insert (ctx, data->asset, error);
   else
-    ok = update (ctx, data->asset, data->fields, error);
+    ok = stw_asset_repo_update (ctx, data->asset, data->fields, error);
 
   if (ok)
     stw_write_context_set_result (ctx, stw_asset_get_id (data->asset));

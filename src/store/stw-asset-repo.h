@@ -67,5 +67,9 @@ gboolean   stw_asset_repo_delete_sync  (StwDatabase          *db,
 gboolean   stw_asset_repo_insert       (StwWriteContext      *ctx,
                                         StwAsset             *asset,
                                         GError              **error);
+gboolean   stw_asset_repo_update       (StwWriteContext      *ctx,
+                                        StwAsset             *asset,
+                                        StwAssetFields        fields,
+                                        GError              **error);
 
 G_END_DECLS

@@ -35,7 +35,6 @@ sqlite3       *stw_write_context_get_db         (StwWriteContext  *ctx);
 gint64         stw_write_context_get_batch      (StwWriteContext  *ctx);
 gint64         stw_write_context_get_time       (StwWriteContext  *ctx);
 StwOrigin      stw_write_context_get_origin     (StwWriteContext  *ctx);
-GCancellable  *stw_write_context_get_cancellable (StwWriteContext *ctx);
 sqlite3_stmt  *stw_write_context_prepare        (StwWriteContext  *ctx,
                                                  const char       *sql,
                                                  GError          **error);

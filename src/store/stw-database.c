@@ -344,9 +344,7 @@ check_existing_file (const char  *path,
   sqlite3 *db = NULL;
   gint64 app_id = 0, version = 0, n_objects = 0;
   g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm_path = g_strconcat (path, "-shm", NULL);
-  gboolean had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
-  gboolean had_shm = g_file_test (shm_path, G_FILE_TEST_EXISTS);
+  g_autofree char *uri = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   FILE *file;
@@ -372,7 +370,22 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* A read-only connection to a WAL database creates the -wal and -shm
+   * files beside it and cannot remove them, so a refused file would get
+   * new files next to it. Without a -wal file, everything is in the
+   * database file itself, and immutable=1 reads it creating nothing;
+   * with one (Steward was stopped mid-write), it must be read too. */
+  if (!g_file_test (wal_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *base = g_filename_to_uri (absolute, NULL, NULL);
+
+      if (base != NULL)
+        uri = g_strconcat (base, "?immutable=1", NULL);
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
       set_damaged (path, error);
@@ -422,14 +435,6 @@ check_existing_file (const char  *path,
 out:
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-
-  /* A read-only connection to a WAL database creates the -wal and -shm
-   * files beside it and cannot remove them; a file that is refused must
-   * be left as it was found, without new files next to it. */
-  if (!had_wal)
-    g_unlink (wal_path);
-  if (!had_shm)
-    g_unlink (shm_path);
 
   return ok;
 }

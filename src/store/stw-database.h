@@ -81,4 +81,7 @@ gboolean     stw_database_redo_sync            (StwDatabase          *self,
 gboolean     stw_database_check_integrity      (StwDatabase          *self,
                                                 GError              **error);
 
+/* A write function checks this now and then in a long write. */
+GCancellable *stw_write_context_get_cancellable (StwWriteContext     *ctx);
+
 G_END_DECLS

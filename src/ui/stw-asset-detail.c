@@ -25,6 +25,9 @@
  * typed; a valid one is saved a moment later, an invalid one is marked
  * and never saved. If saving fails (a full or read-only disk), the value
  * stays in its field with the reason, and the next edit tries again.
+ *
+ * Saves are never cancelled: each holds a reference to the pane, and a
+ * save cancelled when the pane goes away would lose what was typed.
  */
 
 #define SAVE_DELAY_MS 400
@@ -36,9 +39,9 @@ struct _StwAssetDetail
 
   StwDatabase    *db;
   StwAsset       *asset;          /* the working copy, with valid edits */
-  GCancellable   *cancellable;
   guint           save_source;
   guint32         dirty;          /* fields edited and not yet saved */
+  guint32         save_failed;    /* fields whose error is a failed save */
   guint           saves_in_flight;
   gboolean        loading;
   char           *errors[STW_N_ASSET_FIELDS];
@@ -142,6 +145,7 @@ set_field_error (StwAssetDetail *self,
                  const GError   *error)
 {
   g_clear_pointer (&self->errors[field], g_free);
+  self->save_failed &= ~STW_ASSET_FIELD_BIT (field);
   if (error != NULL)
     self->errors[field] = g_strdup (error->message);
 
@@ -250,6 +254,33 @@ accept_text (StwAssetDetail  *self,
   return TRUE;
 }
 
+/*
+ * @field now holds a value that is refused. A valid value it held on the
+ * way there (the empty field between deleting the old date and typing a
+ * new one) must not be saved after the typing pause either: the store
+ * keeps what it had, and so does the working copy.
+ */
+static void
+withdraw_edit (StwAssetDetail *self,
+               StwAssetField   field)
+{
+  g_autoptr(StwAsset) stored = NULL;
+
+  if (!(self->dirty & STW_ASSET_FIELD_BIT (field)))
+    return;
+
+  self->dirty &= ~STW_ASSET_FIELD_BIT (field);
+
+  stored = stw_asset_repo_load (self->db, stw_asset_get_id (self->asset), NULL);
+  if (stored == NULL)
+    return;
+
+  if (field == STW_ASSET_FIELD_PURCHASE_COST)
+    stw_asset_set_purchase_cost (self->asset, stw_asset_get_purchase_cost (stored));
+  else
+    stw_asset_set_text (self->asset, field, stw_asset_get_text (stored, field));
+}
+
 /* ------------------------------------------------------------------------ */
 /* Saving                                                                   */
 /* ------------------------------------------------------------------------ */
@@ -263,23 +294,35 @@ save_cb (GObject      *object,
   g_autoptr(StwAssetDetail) self = call->self;
   g_autoptr(GError) error = NULL;
 
+  gboolean shown;
+
   self->saves_in_flight--;
+  /* Once disposed, the pane has no rows to mark; the save still ran. */
+  shown = self->asset != NULL && stw_asset_get_id (self->asset) == call->id;
 
   if (stw_asset_repo_save_finish (STW_DATABASE (object), result, &error) != 0)
-    return;
+    {
+      /* A message about an earlier failed save of these fields is no
+       * longer true. */
+      for (StwAssetField field = STW_ASSET_FIELD_NAME; shown && field < STW_N_ASSET_FIELDS; field++)
+        if (call->fields & self->save_failed & STW_ASSET_FIELD_BIT (field))
+          set_field_error (self, field, NULL);
+      return;
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   /* Not saved: say so where it was typed, keep the value, and try again
    * with the next edit. */
-  if (self->asset != NULL && stw_asset_get_id (self->asset) == call->id)
+  if (shown)
     {
       self->dirty |= call->fields;
       for (StwAssetField field = STW_ASSET_FIELD_NAME; field < STW_N_ASSET_FIELDS; field++)
         if (call->fields & STW_ASSET_FIELD_BIT (field))
           {
             set_field_error (self, field, error);
+            self->save_failed |= STW_ASSET_FIELD_BIT (field);
             break;
           }
     }
@@ -304,8 +347,7 @@ save (StwAssetDetail *self)
   self->dirty = 0;
   self->saves_in_flight++;
 
-  stw_asset_repo_save_async (self->db, self->asset, call->fields, self->cancellable,
-                             save_cb, call);
+  stw_asset_repo_save_async (self->db, self->asset, call->fields, NULL, save_cb, call);
 }
 
 static gboolean
@@ -390,13 +432,44 @@ position_of_id (GListModel *model,
   return 0;
 }
 
+/*
+ * Shows @text in @field's row. A mark on what was typed there before no
+ * longer applies to what is shown now.
+ */
 static void
-set_entry_text (GtkWidget  *row,
-                const char *text)
+set_entry_text (StwAssetDetail *self,
+                StwAssetField   field,
+                const char     *text)
 {
+  GtkEditable *row = GTK_EDITABLE (self->rows[field]);
+
   /* Only when different, so the cursor of a focused entry stays put. */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  if (g_strcmp0 (gtk_editable_get_text (row), text != NULL ? text : "") == 0)
+    return;
+
+  gtk_editable_set_text (row, text != NULL ? text : "");
+  if (self->errors[field] != NULL)
+    set_field_error (self, field, NULL);
+}
+
+/* Selects the asset's location and person in their rows, after their
+ * lists were filled anew. */
+static void
+show_choices (StwAssetDetail *self)
+{
+  StwAsset *asset = self->asset;
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[STW_ASSET_FIELD_LOCATION]),
+                              position_of_id (G_LIST_MODEL (self->locations),
+                                              stw_asset_get_location_id (asset),
+                                              (gint64 (*) (gpointer))stw_location_get_id));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[STW_ASSET_FIELD_PERSON]),
+                              position_of_id (G_LIST_MODEL (self->people),
+                                              stw_asset_get_person_id (asset),
+                                              (gint64 (*) (gpointer))stw_person_get_id));
+  self->loading = was_loading;
 }
 
 static void
@@ -410,28 +483,25 @@ show_values (StwAssetDetail *self)
 
   for (StwAssetField field = STW_ASSET_FIELD_NAME; field < STW_N_ASSET_FIELDS; field++)
     if (stw_asset_field_is_text (field) && field != STW_ASSET_FIELD_NOTES)
-      set_entry_text (self->rows[field], stw_asset_get_text (asset, field));
+      set_entry_text (self, field, stw_asset_get_text (asset, field));
 
   cost = stw_format_cost (stw_asset_get_purchase_cost (asset));
-  set_entry_text (self->rows[STW_ASSET_FIELD_PURCHASE_COST], cost);
+  set_entry_text (self, STW_ASSET_FIELD_PURCHASE_COST, cost);
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[STW_ASSET_FIELD_CATEGORY]),
                               stw_asset_get_category (asset));
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[STW_ASSET_FIELD_STATUS]),
                               stw_asset_get_status (asset));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[STW_ASSET_FIELD_LOCATION]),
-                              position_of_id (G_LIST_MODEL (self->locations),
-                                              stw_asset_get_location_id (asset),
-                                              (gint64 (*) (gpointer))stw_location_get_id));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->rows[STW_ASSET_FIELD_PERSON]),
-                              position_of_id (G_LIST_MODEL (self->people),
-                                              stw_asset_get_person_id (asset),
-                                              (gint64 (*) (gpointer))stw_person_get_id));
+  show_choices (self);
 
   notes = notes_text (self);
   if (g_strcmp0 (notes, stw_asset_get_text (asset, STW_ASSET_FIELD_NOTES) ?: "") != 0)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                              stw_asset_get_text (asset, STW_ASSET_FIELD_NOTES) ?: "", -1);
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                                stw_asset_get_text (asset, STW_ASSET_FIELD_NOTES) ?: "", -1);
+      if (self->errors[STW_ASSET_FIELD_NOTES] != NULL)
+        set_field_error (self, STW_ASSET_FIELD_NOTES, NULL);
+    }
 
   self->loading = FALSE;
 }
@@ -578,6 +648,7 @@ entry_changed_cb (StwAssetDetail *self,
   if (!accept_text (self, field, gtk_editable_get_text (row), &error))
     {
       set_field_error (self, field, error);
+      withdraw_edit (self, field);
       return;
     }
 
@@ -606,6 +677,7 @@ notes_changed_cb (StwAssetDetail *self,
   if (!accept_text (self, STW_ASSET_FIELD_NOTES, text, &error))
     {
       set_field_error (self, STW_ASSET_FIELD_NOTES, error);
+      withdraw_edit (self, STW_ASSET_FIELD_NOTES);
       return;
     }
 
@@ -697,11 +769,16 @@ database_changed_cb (StwAssetDetail *self,
           return;
         }
       stw_asset_update_from (self->asset, fresh);
-      show_values (self);
+      /* A renamed person changes no field here, nor what is typed in one. */
+      if (entities & STW_ENTITY_ASSET)
+        show_values (self);
+      else
+        show_choices (self);
     }
   else if (entities & (STW_ENTITY_LOCATION | STW_ENTITY_PERSON))
     {
-      show_values (self);
+      /* Only the lists changed: what is typed and not saved yet stays. */
+      show_choices (self);
     }
 
   reload_history (self);
@@ -716,9 +793,10 @@ stw_asset_detail_dispose (GObject *object)
 {
   StwAssetDetail *self = (StwAssetDetail *)object;
 
-  /* A valid edit still waiting is saved, not dropped. */
+  /* A valid edit still waiting is saved, not dropped; with no asset, its
+   * callback leaves the rows, which are about to go, alone. */
   save (self);
-  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->asset);
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -738,7 +816,6 @@ stw_asset_detail_finalize (GObject *object)
   g_clear_object (&self->asset);
   g_clear_object (&self->locations);
   g_clear_object (&self->people);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (stw_asset_detail_parent_class)->finalize (object);
@@ -810,7 +887,6 @@ stw_asset_detail_init (StwAssetDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->locations = g_list_store_new (STW_TYPE_LOCATION);
   self->people = g_list_store_new (STW_TYPE_PERSON);
 

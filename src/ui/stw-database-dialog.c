@@ -41,29 +41,25 @@ static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------ */
 
-/* “steward.db” → “steward-new.db”, then “steward-new-2.db”, … */
+/*
+ * “steward.db” → “steward-new.db”, then “steward-new-2.db”, … The new
+ * file is a Steward database whatever the refused one was, so it ends in
+ * “.db”, not in “.txt” or in another program's extension.
+ */
 static char *
 find_new_path (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *extension = NULL;
   char *dot = strrchr (base, '.');
 
   if (dot != NULL && dot != base)
-    {
-      extension = g_strdup (dot);
-      *dot = '\0';
-    }
-  else
-    {
-      extension = g_strdup (".db");
-    }
+    *dot = '\0';
 
   for (guint i = 1; ; i++)
     {
-      g_autofree char *name = i == 1 ? g_strdup_printf ("%s-new%s", base, extension)
-                                     : g_strdup_printf ("%s-new-%u%s", base, i, extension);
+      g_autofree char *name = i == 1 ? g_strdup_printf ("%s-new.db", base)
+                                     : g_strdup_printf ("%s-new-%u.db", base, i);
       char *candidate = g_build_filename (dir, name, NULL);
 
       if (!g_file_test (candidate, G_FILE_TEST_EXISTS))

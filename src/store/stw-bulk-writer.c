@@ -1,0 +1,333 @@
+/* stw-bulk-writer.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stw-bulk-writer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "stw-bulk-writer.h"
+#include "stw-database-private.h"
+#include "stw-location-repo.h"
+#include "stw-person-repo.h"
+#include "core/stw-error.h"
+
+/*
+ * Saves many assets inside one write (an import): an asset whose tag is
+ * already in the store is updated, any other inserted; locations and
+ * people named by text are matched, or created, and remembered, so a
+ * million rows naming the same twenty rooms look each up once.
+ */
+
+struct _StwBulkWriter
+{
+  StwWriteContext *ctx;
+  GHashTable      *locations;   /* folded path → id */
+  GHashTable      *people;      /* folded name → id */
+};
+
+static const char * const separators[] = { " › ", "›", " > ", " / ", NULL };
+
+/* ------------------------------------------------------------------------ */
+
+static gint64
+lookup_id (StwWriteContext  *ctx,
+           const char       *sql,
+           const char       *text,
+           gint64            parent_id,
+           const char       *kind,
+           GError          **error)
+{
+  sqlite3_stmt *stmt = stw_write_context_prepare (ctx, sql, error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    {
+      if (parent_id == 0)
+        sqlite3_bind_null (stmt, 2);
+      else
+        sqlite3_bind_int64 (stmt, 2, parent_id);
+    }
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    id = stw_sql_set_error (stw_write_context_get_db (ctx), rc, error) ? 0 : -1;
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+static char **
+split_path (const char *path)
+{
+  g_autofree char *normal = g_strdup (path);
+  g_auto(GStrv) parts = NULL;
+  GPtrArray *kept = g_ptr_array_new ();
+
+  /* Every separator becomes “›”, then split on that. */
+  for (guint i = 0; separators[i] != NULL; i++)
+    {
+      g_auto(GStrv) pieces = g_strsplit (normal, separators[i], -1);
+
+      g_free (normal);
+      normal = g_strjoinv ("\x1f", pieces);
+    }
+
+  parts = g_strsplit (normal, "\x1f", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+
+      if (part[0] != '\0')
+        g_ptr_array_add (kept, g_strdup (part));
+    }
+  g_ptr_array_add (kept, NULL);
+
+  return (char **)g_ptr_array_free (kept, FALSE);
+}
+
+static gint64
+create_location (StwBulkWriter    *self,
+                 const char       *name,
+                 StwLocationKind   kind,
+                 gint64            parent_id,
+                 GError          **error)
+{
+  g_autoptr(StwLocation) location = stw_location_new ();
+
+  stw_location_set_name (location, name);
+  stw_location_set_kind (location, kind);
+  stw_location_set_parent_id (location, parent_id);
+
+  if (!stw_location_repo_insert (self->ctx, location, error))
+    return -1;
+
+  return stw_location_get_id (location);
+}
+
+/* ------------------------------------------------------------------------ */
+
+StwBulkWriter *
+stw_bulk_writer_new (StwWriteContext *ctx)
+{
+  StwBulkWriter *self = g_new0 (StwBulkWriter, 1);
+
+  self->ctx = ctx;
+  self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return self;
+}
+
+void
+stw_bulk_writer_free (StwBulkWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_hash_table_unref (self->locations);
+  g_hash_table_unref (self->people);
+  g_free (self);
+}
+
+/**
+ * stw_bulk_writer_find_location:
+ * @path: a location's name (“Server Room”) or path (“Berlin › HQ ›
+ *   Server Room”, also with “>” or “/” between the parts)
+ *
+ * A lone name matches any location with that name, a room before a
+ * building before a site; if there is none, it becomes a new site. A
+ * path matches or creates each level: site, building, room.
+ *
+ * Returns: the location's id, or -1 with @error set
+ */
+gint64
+stw_bulk_writer_find_location (StwBulkWriter  *self,
+                               const char     *path,
+                               GError        **error)
+{
+  static const StwLocationKind levels[] = {
+    STW_LOCATION_KIND_SITE, STW_LOCATION_KIND_BUILDING, STW_LOCATION_KIND_ROOM
+  };
+  g_autofree char *key = g_utf8_casefold (path, -1);
+  g_auto(GStrv) parts = NULL;
+  gint64 *cached = g_hash_table_lookup (self->locations, key);
+  gint64 id = 0;
+  guint n_parts;
+
+  if (cached != NULL)
+    return *cached;
+
+  parts = split_path (path);
+  n_parts = g_strv_length (parts);
+
+  if (n_parts == 0)
+    return 0;
+
+  if (n_parts > G_N_ELEMENTS (levels))
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+                   _("“%s” has more than three levels; a location is a site, a building "
+                     "in it and a room in that."), path);
+      return -1;
+    }
+
+  if (n_parts == 1)
+    {
+      id = lookup_id (self->ctx,
+                      "SELECT id FROM locations WHERE name = ?1 COLLATE NOCASE "
+                      "ORDER BY CASE kind WHEN 'room' THEN 0 WHEN 'building' THEN 1 ELSE 2 END, id "
+                      "LIMIT 1",
+                      parts[0], 0, NULL, error);
+      if (id == 0)
+        id = create_location (self, parts[0], STW_LOCATION_KIND_SITE, 0, error);
+    }
+  else
+    {
+      for (guint i = 0; i < n_parts && id >= 0; i++)
+        {
+          gint64 parent = id;
+
+          id = lookup_id (self->ctx,
+                          "SELECT id FROM locations WHERE name = ?1 COLLATE NOCASE "
+                          "AND parent_id IS ?2 AND kind = ?3 ORDER BY id LIMIT 1",
+                          parts[i], parent, stw_location_kind_to_key (levels[i]), error);
+          if (id == 0)
+            id = create_location (self, parts[i], levels[i], parent, error);
+        }
+    }
+
+  if (id > 0)
+    {
+      gint64 *value = g_new (gint64, 1);
+
+      *value = id;
+      g_hash_table_insert (self->locations, g_steal_pointer (&key), value);
+    }
+
+  return id;
+}
+
+/**
+ * stw_bulk_writer_find_person:
+ *
+ * Matches a person by name, whatever its case, or adds one.
+ *
+ * Returns: the person's id, or -1 with @error set
+ */
+gint64
+stw_bulk_writer_find_person (StwBulkWriter  *self,
+                             const char     *name,
+                             GError        **error)
+{
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  gint64 *cached = g_hash_table_lookup (self->people, key);
+  gint64 id;
+
+  if (cached != NULL)
+    return *cached;
+
+  id = lookup_id (self->ctx, "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+                  name, 0, NULL, error);
+  if (id == 0)
+    {
+      g_autoptr(StwPerson) person = stw_person_new ();
+
+      stw_person_set_name (person, name);
+      id = stw_person_repo_insert (self->ctx, person, error) ? stw_person_get_id (person) : -1;
+    }
+
+  if (id > 0)
+    {
+      gint64 *value = g_new (gint64, 1);
+
+      *value = id;
+      g_hash_table_insert (self->people, g_steal_pointer (&key), value);
+    }
+
+  return id;
+}
+
+/**
+ * stw_bulk_writer_save_asset:
+ * @fields: the fields the caller has values for
+ * @updated: (out) (optional): whether an asset with the same tag existed
+ *
+ * Updates the asset with @asset's tag, or inserts @asset. A failure of
+ * this one asset (a duplicate UUID, say) leaves the rest of the write
+ * intact; see stw_bulk_writer_is_fatal().
+ */
+gboolean
+stw_bulk_writer_save_asset (StwBulkWriter   *self,
+                            StwAsset        *asset,
+                            StwAssetFields   fields,
+                            gboolean        *updated,
+                            GError         **error)
+{
+  gint64 id;
+
+  id = lookup_id (self->ctx, "SELECT id FROM assets WHERE tag = ?1", stw_asset_get_tag (asset),
+                  0, NULL, error);
+  if (id < 0)
+    return FALSE;
+
+  if (updated != NULL)
+    *updated = id > 0;
+
+  if (id > 0)
+    {
+      stw_asset_set_id (asset, id);
+      return stw_asset_repo_update (self->ctx, asset, fields, error);
+    }
+
+  return stw_asset_repo_insert (self->ctx, asset, error);
+}
+
+/**
+ * stw_bulk_writer_is_fatal:
+ *
+ * Whether @error ends the whole write (a full disk, a damaged file)
+ * rather than only the record it came from.
+ */
+gboolean
+stw_bulk_writer_is_fatal (const GError *error)
+{
+  if (error == NULL || error->domain != STW_ERROR)
+    return TRUE;
+
+  switch ((StwError)error->code)
+    {
+    case STW_ERROR_INVALID:
+    case STW_ERROR_REQUIRED:
+    case STW_ERROR_DUPLICATE:
+    case STW_ERROR_NOT_FOUND:
+    case STW_ERROR_IN_USE:
+      return FALSE;
+
+    case STW_ERROR_FAILED:
+    case STW_ERROR_NOT_DATABASE:
+    case STW_ERROR_FOREIGN_DATABASE:
+    case STW_ERROR_NEWER_DATABASE:
+    case STW_ERROR_DAMAGED:
+    case STW_ERROR_READ_ONLY:
+    case STW_ERROR_DISK_FULL:
+    case STW_ERROR_NOTHING_TO_UNDO:
+    default:
+      return TRUE;
+    }
+}
