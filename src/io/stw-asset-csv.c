@@ -434,6 +434,55 @@ parse_warranty_length (const char *text,
   return TRUE;
 }
 
+/*
+ * Spreadsheets write amounts with currency signs and digit grouping:
+ * “1,899.00”, “1.899,00 €”, “$ 12,500”. Keeps the digits and one decimal
+ * separator: with both kinds the last one is decimal; a separator that
+ * repeats, or is followed by exactly three digits, groups.
+ */
+static char *
+normalize_amount (const char *text)
+{
+  GString *amount = g_string_new (NULL);
+  const char *last_dot, *last_comma;
+  char grouping = '\0';
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c) || c == '.' || c == ',' || c == '-')
+        g_string_append_unichar (amount, c);
+    }
+
+  last_dot = strrchr (amount->str, '.');
+  last_comma = strrchr (amount->str, ',');
+
+  if (last_dot != NULL && last_comma != NULL)
+    grouping = last_dot > last_comma ? ',' : '.';
+  else if (last_dot != NULL || last_comma != NULL)
+    {
+      const char *last = last_dot != NULL ? last_dot : last_comma;
+      char separator = *last;
+
+      if (strchr (amount->str, separator) != last || strlen (last + 1) == 3)
+        grouping = separator;
+    }
+
+  if (grouping != '\0')
+    {
+      char *out = amount->str;
+
+      for (const char *p = amount->str; *p; p++)
+        if (*p != grouping)
+          *out++ = *p;
+      *out = '\0';
+      amount->len = out - amount->str;
+    }
+
+  return g_string_free (amount, FALSE);
+}
+
 static const char *
 column_text (const StwAssetCsvMapping *mapping,
              GPtrArray                *record,
@@ -489,11 +538,9 @@ convert_text (StwAssetCsvRow  *row,
 
     case STW_ASSET_FIELD_PURCHASE_COST:
       {
-        g_autofree char *amount = g_strdup (text);
+        g_autofree char *amount = normalize_amount (text);
 
-        /* “1,299.00 €”, “$1299”: keep digits and separators. */
-        g_strdelimit (amount, "$€£¥", ' ');
-        if (!stw_parse_cost (g_strstrip (amount), &cost, error))
+        if (!stw_parse_cost (amount, &cost, error))
           return FALSE;
         stw_asset_set_purchase_cost (row->asset, cost);
         return TRUE;

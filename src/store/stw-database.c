@@ -751,7 +751,16 @@ writer_thread (gpointer data)
 
       if (job->task != NULL)
         {
-          g_main_context_invoke (self->main_context, complete_async_job, job);
+          /* Always through a source: g_main_context_invoke() runs the
+           * function right here, on the writer thread, when the context
+           * is the default one and no thread is iterating it. */
+          GSource *source = g_idle_source_new ();
+
+          g_source_set_priority (source, G_PRIORITY_DEFAULT);
+          g_source_set_callback (source, complete_async_job, job, NULL);
+          g_source_set_static_name (source, "[stw] finish write");
+          g_source_attach (source, self->main_context);
+          g_source_unref (source);
         }
       else
         {

@@ -185,6 +185,10 @@ stw_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree char *path = NULL;
 
+  g_auto(GStrv) arguments = NULL;
+  int n_arguments = 0;
+  GtkWindow *window;
+
   if (g_variant_dict_lookup (options, "database", "^ay", &path))
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, path);
@@ -194,6 +198,18 @@ stw_application_command_line (GApplication            *application,
     }
 
   g_application_activate (application);
+
+  /* Files named on the command line are CSV files to import. */
+  arguments = g_application_command_line_get_arguments (command_line, &n_arguments);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  for (int i = 1; i < n_arguments && STW_IS_WINDOW (window); i++)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                              arguments[i]);
+
+      stw_window_open_import (STW_WINDOW (window), file);
+    }
+
   return 0;
 }
 
@@ -273,6 +289,7 @@ stw_application_init (StwApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.csv…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Steward keeps an organisation’s IT assets in order."));
   g_application_set_option_context_description (G_APPLICATION (self),

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "stw-assets-view.h"
+#include "stw-import-dialog.h"
 #include "stw-locations-view.h"
 #include "stw-people-view.h"
 #include "stw-ui-resources.h"
@@ -19,6 +20,7 @@
 #include "stw-window.h"
 #include "store/stw-asset-repo.h"
 #include "store/stw-sample-data.h"
+#include "io/stw-asset-export.h"
 
 struct _StwWindow
 {
@@ -37,6 +39,13 @@ struct _StwWindow
   GtkWidget            *content_box;
   GtkButton            *add_button;
   GtkStack             *stack;
+  GtkRevealer          *task_revealer;
+  GtkLabel             *task_label;
+  GtkProgressBar       *task_progress;
+
+  /* The background task shown under the header bar: an export. */
+  GCancellable         *task_cancellable;
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (StwWindow, stw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -181,9 +190,172 @@ load_sample_cb (GObject      *object,
   stw_ui_toast (GTK_WIDGET (self), _("Sample inventory loaded"), _("_Undo"), "win.undo");
 }
 
+static void
+import_done_cb (StwWindow       *self,
+                guint64          created,
+                guint64          updated,
+                StwImportDialog *dialog)
+{
+  g_autofree char *added = NULL;
+  g_autofree char *title = NULL;
+
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " asset imported",
+                                        "%" G_GUINT64_FORMAT " assets imported", created),
+                           created);
+  if (updated > 0)
+    /* Translators: “320 assets imported, 12 updated” */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %" G_GUINT64_FORMAT " updated",
+                                          "%s, %" G_GUINT64_FORMAT " updated", updated),
+                             added, updated);
+  else
+    title = g_strdup (added);
+
+  stw_window_show_view (self, "assets");
+  stw_ui_toast (GTK_WIDGET (self), title, _("_Undo"), "win.undo");
+}
+
+static void
+import_chooser_response_cb (StwWindow            *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    stw_window_open_import (self, file);
+}
+
+static void
+task_progress_cb (StwWindow      *self,
+                  GParamSpec     *pspec,
+                  StwAssetExport *export)
+{
+  gtk_progress_bar_set_fraction (self->task_progress, stw_asset_export_get_progress (export));
+}
+
+static void
+task_cancel_clicked_cb (StwWindow *self)
+{
+  g_cancellable_cancel (self->task_cancellable);
+}
+
+typedef struct
+{
+  StwWindow *self;
+  GFile     *file;
+} ExportCall;
+
+static void
+export_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ExportCall *call = user_data;
+  StwWindow *self = call->self;
+  g_autoptr(GError) error = NULL;
+  gint64 n_rows;
+
+  n_rows = stw_asset_export_run_finish (STW_ASSET_EXPORT (object), result, &error);
+  g_signal_handlers_disconnect_by_data (object, self);
+  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
+
+  if (n_rows < 0)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        stw_ui_toast (GTK_WIDGET (self), _("Export cancelled"), NULL, NULL);
+      else
+        stw_ui_toast_error (GTK_WIDGET (self), error);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (call->file);
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%" G_GINT64_FORMAT " asset exported to “%s”",
+                                                             "%" G_GINT64_FORMAT " assets exported to “%s”",
+                                                             n_rows),
+                                                n_rows, name);
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+      stw_ui_toast (GTK_WIDGET (self), escaped, NULL, NULL);
+    }
+
+  g_object_unref (call->self);
+  g_object_unref (call->file);
+  g_free (call);
+}
+
+static void
+export_chooser_response_cb (StwWindow            *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+
+  if (file != NULL)
+    stw_window_export (self, file);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                  */
 /* ------------------------------------------------------------------------ */
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  StwWindow *self = user_data;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  self->chooser = gtk_file_chooser_native_new (_("Import Assets From a CSV File"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  StwWindow *self = user_data;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+
+  self->chooser = gtk_file_chooser_native_new (_("Export the Assets Shown"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV (spreadsheets; imports back into Steward)"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_set_name (json, _("JSON"));
+  gtk_file_filter_add_pattern (json, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "assets.csv");
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
 
 static void
 undo_action (GSimpleAction *action,
@@ -251,6 +423,8 @@ static const GActionEntry win_actions[] = {
   { "search", search_action },
   { "load-sample", load_sample_action },
   { "show-view", show_view_action, "s" },
+  { "import", import_action },
+  { "export", export_action },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -272,6 +446,28 @@ stw_window_close_request (GtkWindow *window)
   g_settings_apply (self->settings);
 
   return GTK_WINDOW_CLASS (stw_window_parent_class)->close_request (window);
+}
+
+static gboolean
+drop_cb (StwWindow     *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+
+  /* One import at a time: the first file dropped. */
+  stw_window_open_import (self, files->data);
+  g_slist_free (files);
+  return TRUE;
 }
 
 static void
@@ -325,6 +521,10 @@ stw_window_dispose (GObject *object)
   StwWindow *self = (StwWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->task_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (stw_window_parent_class)->dispose (object);
@@ -336,6 +536,7 @@ stw_window_finalize (GObject *object)
   StwWindow *self = (StwWindow *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->task_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->db);
 
@@ -410,6 +611,10 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, task_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, task_label);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, task_progress);
+  gtk_widget_class_bind_template_callback (widget_class, task_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
@@ -432,6 +637,8 @@ stw_window_class_init (StwWindowClass *klass)
 static void
 stw_window_init (StwWindow *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -439,6 +646,11 @@ stw_window_init (StwWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+
+  /* A CSV file dropped anywhere on the window opens the import. */
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -503,4 +715,73 @@ stw_window_get_toast_overlay (StwWindow *self)
 {
   g_return_val_if_fail (STW_IS_WINDOW (self), NULL);
   return self->toast_overlay;
+}
+
+/**
+ * stw_window_open_import:
+ *
+ * Opens the import of @file over the window: a dropped file, or one
+ * chosen from the menu.
+ *
+ * Returns: (transfer none): the import dialog
+ */
+GtkWindow *
+stw_window_open_import (StwWindow *self,
+                        GFile     *file)
+{
+  StwImportDialog *dialog;
+
+  g_return_val_if_fail (STW_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  dialog = stw_import_dialog_new (self->db, file);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * stw_window_export:
+ *
+ * Exports the assets the list shows — its search, filters and sort — to
+ * @file, as JSON when its name ends in .json and as CSV otherwise, in
+ * the background with its progress under the header bar.
+ */
+void
+stw_window_export (StwWindow *self,
+                   GFile     *file)
+{
+  StwAssetsView *view = STW_ASSETS_VIEW (stw_window_get_view (self, "assets"));
+  g_autoptr(StwAssetQuery) query = NULL;
+  g_autoptr(StwAssetExport) export = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  ExportCall *call;
+
+  g_return_if_fail (STW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  query = stw_asset_query_model_dup_query (stw_assets_view_get_model (view));
+  export = stw_asset_export_new (query, g_str_has_suffix (name, ".json") ? STW_EXPORT_JSON
+                                                                          : STW_EXPORT_CSV);
+
+  g_cancellable_cancel (self->task_cancellable);
+  g_clear_object (&self->task_cancellable);
+  self->task_cancellable = g_cancellable_new ();
+
+  /* Translators: %s is a file name */
+  label = g_strdup_printf (_("Exporting to “%s”"), name);
+  gtk_label_set_label (self->task_label, label);
+  gtk_progress_bar_set_fraction (self->task_progress, 0.0);
+  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
+  g_signal_connect_object (export, "notify::progress", G_CALLBACK (task_progress_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  call = g_new0 (ExportCall, 1);
+  call->self = g_object_ref (self);
+  call->file = g_object_ref (file);
+  stw_asset_export_run_async (export, file, self->task_cancellable, export_cb, call);
 }

@@ -26,5 +26,9 @@ const char  *stw_window_get_view_name (StwWindow      *self);
 GtkWidget   *stw_window_get_view      (StwWindow      *self,
                                        const char     *name);
 AdwToastOverlay *stw_window_get_toast_overlay (StwWindow *self);
+GtkWindow   *stw_window_open_import   (StwWindow      *self,
+                                       GFile          *file);
+void         stw_window_export        (StwWindow      *self,
+                                       GFile          *file);
 
 G_END_DECLS
