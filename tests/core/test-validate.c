@@ -161,6 +161,131 @@ test_asset (void)
   g_assert_cmpint (field, ==, STW_ASSET_FIELD_CURRENCY);
 }
 
+static void
+test_cost_edges (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    ok;
+    gint64      cost;
+  } cases[] = {
+    { "1\u00a0299,50", TRUE, 129950 },   /* no-break space groups digits */
+    { "5.", TRUE, 500 },
+    { ",5", TRUE, 50 },
+    { "0", TRUE, 0 },
+    { "00012.30", TRUE, 1230 },
+    { "92233720368547758", TRUE, G_GINT64_CONSTANT (9223372036854775800) },
+    { "92233720368547758.07", TRUE, G_MAXINT64 },
+    { "92233720368547758.08", FALSE, 0 },
+    { "922337203685477580", FALSE, 0 },
+    { ".", FALSE, 0 },                     /* a separator is not an amount */
+    { ",", FALSE, 0 },
+    { " . ", FALSE, 0 },
+    { "1.299,50", FALSE, 0 },
+    { "1e3", FALSE, 0 },
+    { "+5", FALSE, 0 },
+    { "5-", FALSE, 0 },
+    { "€5", FALSE, 0 },
+    { "٥", FALSE, 0 },                     /* digits of another script */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 cost = 1;
+      gboolean ok = stw_parse_cost (cases[i].text, &cost, &error);
+
+      g_test_message ("Cost “%s”", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        {
+          g_autofree char *text = stw_format_cost (cost);
+          gint64 again = 0;
+
+          g_assert_no_error (error);
+          g_assert_cmpint (cost, ==, cases[i].cost);
+          /* What is shown reads back as the same amount. */
+          g_assert_true (stw_parse_cost (text, &again, NULL));
+          g_assert_cmpint (again, ==, cost);
+        }
+      else
+        {
+          g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+          g_assert_cmpint (cost, ==, STW_COST_UNSET);
+        }
+    }
+}
+
+static void
+test_date_edges (void)
+{
+  static const struct {
+    const char *text;
+    const char *iso;
+  } valid[] = {
+    { "2024-02-29", "2024-02-29" },
+    { "1970-01-01", "1970-01-01" },
+    { "2199-12-31", "2199-12-31" },
+    { "\t2026-03-31\n", "2026-03-31" },
+  };
+  static const char * const invalid[] = {
+    "2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2200-01-01",
+    "2024-1-010", "2024/01/01", "20240101", "2024-01-01T10:00", "2024-01-01 10:00",
+    "-024-01-01", "2024-+1-01", "2024-01-+1", "２０２４-01-01", "x",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = NULL;
+
+      g_assert_true (stw_parse_date (valid[i].text, &iso, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (iso, ==, valid[i].iso);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = NULL;
+
+      g_test_message ("Date “%s”", invalid[i]);
+      g_assert_false (stw_parse_date (invalid[i], &iso, &error));
+      g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+      g_assert_null (iso);
+    }
+}
+
+static void
+test_notes_limit (void)
+{
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Characters, not bytes: four bytes each. */
+  for (guint i = 0; i < STW_MAX_NOTES_LENGTH; i++)
+    g_string_append (notes, i % 100 == 99 ? "\n" : "🖥");
+  g_assert_true (stw_validate_notes (notes->str, &error));
+  g_assert_no_error (error);
+
+  g_string_append (notes, "x");
+  g_assert_false (stw_validate_notes (notes->str, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (stw_validate_notes (NULL, NULL));
+  g_assert_true (stw_validate_notes ("", NULL));
+  g_assert_false (stw_validate_notes ("bad \xc3\x28 utf8", &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (stw_validate_email ("anna schmidt@example.org", NULL));
+  g_assert_false (stw_validate_email ("@example.org", NULL));
+  g_assert_false (stw_validate_email ("anna@", NULL));
+  g_assert_true (stw_validate_email ("", NULL));
+  g_assert_true (stw_validate_email (NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +296,9 @@ main (int   argc,
   g_test_add_func ("/steward/core/validate/cost", test_cost);
   g_test_add_func ("/steward/core/validate/line", test_line);
   g_test_add_func ("/steward/core/validate/asset", test_asset);
+  g_test_add_func ("/steward/core/validate/cost-edges", test_cost_edges);
+  g_test_add_func ("/steward/core/validate/date-edges", test_date_edges);
+  g_test_add_func ("/steward/core/validate/notes-limit", test_notes_limit);
 
   return g_test_run ();
 }
