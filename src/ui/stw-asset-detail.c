@@ -293,7 +293,6 @@ save_cb (GObject      *object,
   g_autofree SaveCall *call = user_data;
   g_autoptr(StwAssetDetail) self = call->self;
   g_autoptr(GError) error = NULL;
-
   gboolean shown;
 
   self->saves_in_flight--;
@@ -304,8 +303,8 @@ save_cb (GObject      *object,
     {
       /* A message about an earlier failed save of these fields is no
        * longer true. */
-      for (StwAssetField field = STW_ASSET_FIELD_NAME; shown && field < STW_N_ASSET_FIELDS; field++)
-        if (call->fields & self->save_failed & STW_ASSET_FIELD_BIT (field))
+      for (StwAssetField field = STW_ASSET_FIELD_NAME; field < STW_N_ASSET_FIELDS; field++)
+        if (shown && (call->fields & self->save_failed & STW_ASSET_FIELD_BIT (field)))
           set_field_error (self, field, NULL);
       return;
     }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "stw-asset-detail.h"
 #include "stw-assets-view.h"
@@ -539,6 +540,29 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/*
+ * For tests/bench: with STEWARD_BENCH_FIRST_ROWS set, say on standard
+ * output when the first frame with rows has been painted.
+ */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      StwAssetsView *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+
+  g_print ("first-rows-painted\n");
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, self);
+}
+
+static void
+bench_map_cb (StwAssetsView *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (bench_after_paint_cb), self, 0);
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -592,6 +616,9 @@ stw_assets_view_constructed (GObject *object)
   gtk_drop_down_set_model (self->category_dropdown, categories);
 
   stw_asset_detail_set_database (self->detail, self->db);
+
+  if (g_getenv ("STEWARD_BENCH_FIRST_ROWS") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.delete", FALSE);
   update_page (self);
 }
