@@ -77,6 +77,24 @@ open_database (GError **error)
   return stw_database_open (path, error);
 }
 
+/* For the commands that only read: a mistyped path must not leave a new,
+ * empty database behind that then checks as healthy. */
+static StwDatabase *
+open_existing_database (GError **error)
+{
+  g_autofree char *path = database_path != NULL ? g_strdup (database_path)
+                                                : stw_database_default_path ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("There is no database at “%s”."), path);
+      return NULL;
+    }
+
+  return stw_database_open (path, error);
+}
+
 static gboolean
 parse_choice (const char  *text,
               const char  *name,
@@ -91,8 +109,13 @@ parse_choice (const char  *text,
         return TRUE;
       }
 
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("“%s” is not a %s."), text, name);
+  {
+    g_autofree char *list = g_strjoinv (", ", (char **)choices);
+
+    /* Translators: “Unknown encoding “utf-16”; use one of: utf-8, windows-1252.” */
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("Unknown %s “%s”; use one of: %s."), name, text, list);
+  }
   return FALSE;
 }
 
@@ -131,7 +154,7 @@ import_command (int    argc,
   static const char delimiter_chars[] = { ',', ';', '\t' };
   static const char *encodings[] = { "utf-8", "windows-1252", NULL };
   static const char *date_formats[] = { "iso", "dmy", "mdy", NULL };
-  int value;
+  int delimiter_value = 0, encoding_value = 0, date_format_value = 0;
 
   g_option_context_add_main_entries (context, global_options, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
@@ -140,6 +163,15 @@ import_command (int    argc,
   if (argc != 2)
     return usage (context, _("Name one CSV file to import."));
 
+  /* Wrong usage is said before any file is read. */
+  if ((delimiter != NULL &&
+       !parse_choice (delimiter, _("delimiter"), delimiters, &delimiter_value, &error)) ||
+      (encoding != NULL &&
+       !parse_choice (encoding, _("encoding"), encodings, &encoding_value, &error)) ||
+      (date_format != NULL &&
+       !parse_choice (date_format, _("date format"), date_formats, &date_format_value, &error)))
+    return usage (context, error->message);
+
   file = g_file_new_for_commandline_arg (argv[1]);
   import = stw_csv_import_new (file);
   if (!stw_csv_import_load (import, NULL, &error))
@@ -147,26 +179,14 @@ import_command (int    argc,
 
   format = *stw_csv_import_get_format (import);
   if (delimiter != NULL)
-    {
-      if (!parse_choice (delimiter, _("delimiter"), delimiters, &value, &error))
-        return usage (context, error->message);
-      format.delimiter = delimiter_chars[value];
-    }
+    format.delimiter = delimiter_chars[delimiter_value];
   if (encoding != NULL)
-    {
-      if (!parse_choice (encoding, _("encoding"), encodings, &value, &error))
-        return usage (context, error->message);
-      format.encoding = value;
-    }
+    format.encoding = encoding_value;
   if ((delimiter != NULL || encoding != NULL) &&
       !stw_csv_import_set_format (import, &format, &error))
     return fail (argv[1], error);
   if (date_format != NULL)
-    {
-      if (!parse_choice (date_format, _("date format"), date_formats, &value, &error))
-        return usage (context, error->message);
-      stw_csv_import_set_date_format (import, value);
-    }
+    stw_csv_import_set_date_format (import, date_format_value);
 
   if (dry_run)
     {
@@ -197,6 +217,10 @@ import_command (int    argc,
     g_print (_("%" G_GUINT64_FORMAT " assets added, %" G_GUINT64_FORMAT " updated, %"
                G_GUINT64_FORMAT " rows refused.\n"),
              report->n_created, report->n_updated, report->n_problems);
+
+  /* Every row refused: nothing changed, which is a failure. */
+  if (report->n_problems > 0 && report->n_good == 0)
+    return EXIT_FAILED;
 
   return report->n_problems > 0 ? EXIT_PARTIAL : EXIT_OK;
 }
@@ -241,6 +265,9 @@ export_command (int    argc,
   };
   static const char *formats[] = { "csv", "json", NULL };
   int format = STW_EXPORT_CSV;
+  StwAssetStatus status_value = STW_ASSET_STATUS_IN_STOCK;
+  StwAssetCategory category_value = STW_ASSET_CATEGORY_OTHER;
+  StwAssetField sort_field = STW_ASSET_FIELD_NAME;
   gint64 n_rows;
 
   g_option_context_add_main_entries (context, global_options, GETTEXT_PACKAGE);
@@ -252,41 +279,34 @@ export_command (int    argc,
   if (format_name != NULL && !parse_choice (format_name, _("format"), formats, &format, &error))
     return usage (context, error->message);
 
-  db = open_database (&error);
+  if (status != NULL && !stw_asset_status_from_key (status, &status_value))
+    return usage (context, _("Unknown status; use in-stock, deployed, in-repair, retired or lost."));
+  if (category != NULL && !stw_asset_category_from_key (category, &category_value))
+    return usage (context, _("Unknown category; use laptop, desktop, server, network, monitor, "
+                             "phone, printer, peripheral or other."));
+  if (sort != NULL)
+    {
+      sort_field = stw_asset_field_from_column (sort);
+      if (sort_field == STW_ASSET_FIELD_NONE && g_str_equal (sort, "location"))
+        sort_field = STW_ASSET_FIELD_LOCATION;
+      else if (sort_field == STW_ASSET_FIELD_NONE && g_str_equal (sort, "person"))
+        sort_field = STW_ASSET_FIELD_PERSON;
+      if (sort_field == STW_ASSET_FIELD_NONE)
+        return usage (context, _("Unknown sort column."));
+    }
+
+  db = open_existing_database (&error);
   if (db == NULL)
     return fail (_("cannot open the database"), error);
 
   query = stw_asset_query_new (db);
   stw_asset_query_set_search (query, search);
   if (status != NULL)
-    {
-      StwAssetStatus value;
-
-      if (!stw_asset_status_from_key (status, &value))
-        return usage (context, _("Unknown status; use in-stock, deployed, in-repair, retired or lost."));
-      stw_asset_query_set_status (query, value);
-    }
+    stw_asset_query_set_status (query, status_value);
   if (category != NULL)
-    {
-      StwAssetCategory value;
-
-      if (!stw_asset_category_from_key (category, &value))
-        return usage (context, _("Unknown category; use laptop, desktop, server, network, monitor, "
-                                 "phone, printer, peripheral or other."));
-      stw_asset_query_set_category (query, value);
-    }
-  if (sort != NULL)
-    {
-      StwAssetField field = stw_asset_field_from_column (sort);
-
-      if (field == STW_ASSET_FIELD_NONE && g_str_equal (sort, "location"))
-        field = STW_ASSET_FIELD_LOCATION;
-      else if (field == STW_ASSET_FIELD_NONE && g_str_equal (sort, "person"))
-        field = STW_ASSET_FIELD_PERSON;
-      if (field == STW_ASSET_FIELD_NONE)
-        return usage (context, _("Unknown sort column."));
-      stw_asset_query_set_sort (query, field, descending ? STW_SORT_DESCENDING : STW_SORT_ASCENDING);
-    }
+    stw_asset_query_set_category (query, category_value);
+  stw_asset_query_set_sort (query, sort_field,
+                            descending ? STW_SORT_DESCENDING : STW_SORT_ASCENDING);
 
   export = stw_asset_export_new (query, format);
 
@@ -347,7 +367,7 @@ stats_command (int    argc,
   if (argc != 1)
     return usage (context, _("stats takes no arguments."));
 
-  db = open_database (&error);
+  db = open_existing_database (&error);
   if (db == NULL)
     return fail (_("cannot open the database"), error);
   if (!stw_stats_read (db, &stats, &error))
@@ -383,7 +403,7 @@ check_command (int    argc,
   if (argc != 1)
     return usage (context, _("check takes no arguments."));
 
-  db = open_database (&error);
+  db = open_existing_database (&error);
   if (db == NULL)
     return fail (_("cannot open the database"), error);
   if (!stw_database_check_integrity (db, &error))

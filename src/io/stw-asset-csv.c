@@ -328,6 +328,7 @@ stw_asset_csv_parse_status (const char     *text,
     { "broken", STW_ASSET_STATUS_IN_REPAIR },
     { "maintenance", STW_ASSET_STATUS_IN_REPAIR },
     { "defective", STW_ASSET_STATUS_IN_REPAIR },
+    { "diagnos", STW_ASSET_STATUS_IN_REPAIR },
     { "archived", STW_ASSET_STATUS_RETIRED },
     { "retired", STW_ASSET_STATUS_RETIRED },
     { "disposed", STW_ASSET_STATUS_RETIRED },
@@ -399,8 +400,16 @@ stw_asset_csv_parse_date (const char     *text,
       guint day = format == STW_DATE_FORMAT_MDY ? b : a;
       guint month = format == STW_DATE_FORMAT_MDY ? a : b;
 
+      /* The message quotes the date as the file writes it, not as the
+       * ISO date made of it (“2026-31-12”), which the person never saw. */
       iso = g_strdup_printf ("%04u-%02u-%02u", c, month, day);
-      return stw_parse_date (iso, iso_date, error);
+      if (!stw_parse_date (iso, iso_date, NULL))
+        {
+          g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+                       _("“%s” is not a day in the calendar."), copy);
+          return FALSE;
+        }
+      return TRUE;
     }
 
   g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
@@ -483,6 +492,30 @@ normalize_amount (const char *text)
   return g_string_free (amount, FALSE);
 }
 
+/* Notes written on Windows break lines with “\r\n”, old Macs with “\r”;
+ * Steward's notes break them with “\n” alone. */
+static char *
+normalize_line_breaks (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        {
+          g_string_append_c (out, *p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static const char *
 column_text (const StwAssetCsvMapping *mapping,
              GPtrArray                *record,
@@ -492,6 +525,12 @@ column_text (const StwAssetCsvMapping *mapping,
 
   if (column < 0 || (guint)column >= record->len)
     return NULL;
+
+  /* Spreadsheets pad cells with spaces. Notes keep theirs, and their
+   * line breaks at either end, as the store keeps them: an export
+   * imports back the same. */
+  if (target == STW_ASSET_FIELD_NOTES)
+    return record->pdata[column];
 
   return strip (record->pdata[column]);
 }
@@ -540,6 +579,13 @@ convert_text (StwAssetCsvRow  *row,
       {
         g_autofree char *amount = normalize_amount (text);
 
+        /* Words without a digit (“twelve”, “n/a”) are not no cost. */
+        if (amount[0] == '\0' && text[0] != '\0')
+          {
+            g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+                         _("“%s” is not a cost. Enter an amount such as 1299.00."), text);
+            return FALSE;
+          }
         if (!stw_parse_cost (amount, &cost, error))
           return FALSE;
         stw_asset_set_purchase_cost (row->asset, cost);
@@ -594,6 +640,12 @@ convert_text (StwAssetCsvRow  *row,
           g_autofree char *upper = g_ascii_strup (text, -1);
 
           stw_asset_set_text (row->asset, field, upper);
+        }
+      else if (field == STW_ASSET_FIELD_NOTES && strchr (text, '\r') != NULL)
+        {
+          g_autofree char *notes = normalize_line_breaks (text);
+
+          stw_asset_set_text (row->asset, field, notes);
         }
       else
         {
@@ -664,6 +716,12 @@ stw_asset_csv_convert (const StwAssetCsvMapping  *mapping,
       if (mapping->columns[field] < 0)
         continue;
 
+      /* Status and category cannot be empty: an empty cell gives a new
+       * asset the default and leaves an updated one as it was. */
+      if ((field == STW_ASSET_FIELD_STATUS || field == STW_ASSET_FIELD_CATEGORY) &&
+          (text == NULL || text[0] == '\0'))
+        continue;
+
       row->fields |= 1u << field;
       if (!convert_text (row, field, text != NULL ? text : "", mapping->date_format, error))
         {
@@ -672,13 +730,20 @@ stw_asset_csv_convert (const StwAssetCsvMapping  *mapping,
         }
     }
 
-  /* A file without names names each asset after its model or tag. */
-  if (mapping->columns[STW_ASSET_FIELD_NAME] < 0 || stw_asset_get_name (row->asset) == NULL)
+  /* The tag says which asset the row is: without it, nothing else
+   * matters (nor the name made of it below). */
+  if (!stw_validate_line (stw_asset_get_tag (row->asset),
+                          stw_asset_field_label (STW_ASSET_FIELD_TAG), TRUE, error))
+    goto failed;
+
+  /* A new asset without a name is named after its model or tag. That
+   * name is not the file's: an asset the row updates keeps its own. */
+  if (stw_asset_get_name (row->asset) == NULL || stw_asset_get_name (row->asset)[0] == '\0')
     {
       const char *model = stw_asset_get_text (row->asset, STW_ASSET_FIELD_MODEL);
 
       stw_asset_set_name (row->asset, model != NULL ? model : stw_asset_get_tag (row->asset));
-      row->fields |= 1u << STW_ASSET_FIELD_NAME;
+      row->fields &= ~(1u << STW_ASSET_FIELD_NAME);
     }
 
   uuid = column_text (mapping, record, STW_IMPORT_UUID);

@@ -99,6 +99,23 @@ progress_update_free (gpointer data)
   g_free (update);
 }
 
+/* Always through a source: g_main_context_invoke() would run the update
+ * right here, on the worker thread, whenever no thread is iterating the
+ * context at that moment (a caller waiting in a _sync function, or
+ * between two iterations of the interface's main loop). */
+static void
+post_progress (GMainContext   *context,
+               ProgressUpdate *update)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, set_progress_cb, update, progress_update_free);
+  g_source_set_static_name (source, "[stw] progress");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 static void
 report_progress (Writer   *writer,
                  gboolean  force)
@@ -113,8 +130,7 @@ report_progress (Writer   *writer,
   update = g_new0 (ProgressUpdate, 1);
   update->self = g_object_ref (writer->self);
   update->progress = writer->total > 0 ? MIN (1.0, (double)writer->n_rows / writer->total) : 1.0;
-  g_main_context_invoke_full (writer->context, G_PRIORITY_DEFAULT, set_progress_cb, update,
-                              progress_update_free);
+  post_progress (writer->context, update);
 }
 
 static void

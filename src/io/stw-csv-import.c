@@ -167,6 +167,23 @@ progress_update_free (gpointer data)
   g_free (update);
 }
 
+/* Always through a source: g_main_context_invoke() would run the update
+ * right here, on the worker thread, whenever no thread is iterating the
+ * context at that moment (a caller waiting in a _sync function, or
+ * between two iterations of the interface's main loop). */
+static void
+post_progress (GMainContext   *context,
+               ProgressUpdate *update)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, set_progress_cb, update, progress_update_free);
+  g_source_set_static_name (source, "[stw] progress");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 static void
 report_progress (Pass    *pass,
                  guint64  position,
@@ -182,8 +199,7 @@ report_progress (Pass    *pass,
   update = g_new0 (ProgressUpdate, 1);
   update->self = g_object_ref (pass->self);
   update->progress = pass->file_size > 0 ? MIN (1.0, (double)position / pass->file_size) : 1.0;
-  g_main_context_invoke_full (pass->context, G_PRIORITY_DEFAULT, set_progress_cb, update,
-                              progress_update_free);
+  post_progress (pass->context, update);
 }
 
 /* Saves one converted row on the writer thread. */
@@ -248,8 +264,8 @@ run_pass (Pass             *pass,
     return FALSE;
 
   reader = stw_csv_reader_new (G_INPUT_STREAM (stream), &pass->format);
-  if (ctx != NULL)
-    writer = stw_bulk_writer_new (ctx);
+  if (ctx != NULL && (writer = stw_bulk_writer_new (ctx, error)) == NULL)
+    return FALSE;
 
   if (!stw_csv_reader_next (reader, &header, &line, cancellable, error))
     {
@@ -330,6 +346,9 @@ run_pass (Pass             *pass,
                    _("The file has a header but no rows to import."));
       return FALSE;
     }
+
+  if (writer != NULL && !stw_bulk_writer_finish (writer, error))
+    return FALSE;
 
   report_progress (pass, pass->file_size, TRUE);
   return TRUE;

@@ -48,7 +48,7 @@ struct _StwCsvReader
 
   guint               line;          /* the physical line being fed */
   guint               record_line;   /* where the current record began */
-  gboolean            in_record;
+  gboolean            record_begun;  /* the parser is inside a record */
   GPtrArray          *fields;
   GQueue              records;
 };
@@ -71,12 +71,6 @@ field_cb (void   *data,
 {
   StwCsvReader *self = user_data;
 
-  if (!self->in_record)
-    {
-      self->in_record = TRUE;
-      self->record_line = self->line;
-    }
-
   g_ptr_array_add (self->fields, g_strndup (data != NULL ? data : "", length));
 }
 
@@ -87,9 +81,8 @@ record_cb (int   terminator,
   StwCsvReader *self = user_data;
   Record *record;
 
-  /* libcsv reports each line end; a blank line has no fields and is not
-   * a record. */
-  if (!self->in_record)
+  /* libcsv does not report blank lines; a record has at least one field. */
+  if (self->fields->len == 0)
     return;
 
   record = g_new0 (Record, 1);
@@ -98,7 +91,7 @@ record_cb (int   terminator,
   g_queue_push_tail (&self->records, record);
 
   self->fields = g_ptr_array_new_with_free_func (g_free);
-  self->in_record = FALSE;
+  self->record_begun = FALSE;
 }
 
 static void
@@ -109,7 +102,75 @@ reset_parser (StwCsvReader *self)
   csv_set_delim (&self->parser, (unsigned char)self->format.delimiter);
 
   g_ptr_array_set_size (self->fields, 0);
-  self->in_record = FALSE;
+  self->record_begun = FALSE;
+}
+
+/* Whether libcsv skips @data as it skips the space between records:
+ * spaces, tabs (unless they delimit) and line ends. */
+static gboolean
+is_blank (const char *data,
+          gsize       length,
+          char        delimiter)
+{
+  for (gsize i = 0; i < length; i++)
+    if (data[i] != '\r' && data[i] != '\n' && (data[i] != ' ' || delimiter == ' ') &&
+        (data[i] != '\t' || delimiter == '\t'))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* How many bytes at the end of @data start a UTF-8 character that the
+ * next read completes. */
+static gsize
+cut_character_length (const char *data,
+                      gsize       length)
+{
+  for (gsize back = 1; back <= MIN (length, 4); back++)
+    {
+      guchar c = data[length - back];
+      gsize needed;
+
+      if ((c & 0xC0) == 0x80)
+        continue;
+
+      if (c >= 0xF0)
+        needed = 4;
+      else if (c >= 0xE0)
+        needed = 3;
+      else if (c >= 0xC0)
+        needed = 2;
+      else
+        needed = 1;
+
+      return needed > back ? back : 0;
+    }
+
+  return 0;
+}
+
+/* Where the line that starts @data ends: after “\n”, “\r\n” or a lone
+ * “\r” (as old Mac spreadsheets write). Returns 0 when the line goes on
+ * past what is in the buffer. */
+static gsize
+find_line_end (const char *data,
+               gsize       length,
+               gboolean    eof)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] == '\n')
+        return i + 1;
+
+      if (data[i] == '\r')
+        {
+          if (i + 1 < length)
+            return data[i + 1] == '\n' ? i + 2 : i + 1;
+          return eof ? i + 1 : 0;
+        }
+    }
+
+  return 0;
 }
 
 /* Feeds one physical line (with its newline) to the parser. */
@@ -145,12 +206,20 @@ feed_line (StwCsvReader  *self,
       return FALSE;
     }
 
+  /* A record starts on the first line that is not blank outside one:
+   * its first field may well span lines. */
+  if (!self->record_begun && !is_blank (data, length, self->format.delimiter))
+    {
+      self->record_begun = TRUE;
+      self->record_line = self->line;
+    }
+
   parsed = csv_parse (&self->parser, data, length, field_cb, record_cb, self);
   if (parsed != length)
     {
       /* A quote where strict CSV allows none: drop this record, say
        * where, and go on with the next line. */
-      guint line = self->in_record ? self->record_line : self->line;
+      guint line = self->record_line;
       GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
       Record *record = g_new0 (Record, 1);
 
@@ -170,6 +239,10 @@ fill (StwCsvReader  *self,
       GError       **error)
 {
   gssize n_read;
+
+  /* A memory stream, say, does not look at the cancellable itself. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   if (self->buffer_start > 0)
     {
@@ -212,21 +285,24 @@ advance (StwCsvReader  *self,
     {
       const char *start = self->buffer + self->buffer_start;
       gsize available = self->buffer_end - self->buffer_start;
-      const char *newline = memchr (start, '\n', available);
-      gsize length;
+      gsize length = find_line_end (start, available, self->eof);
+      gboolean whole_line = length > 0;
 
-      if (newline == NULL && !self->eof && available < READ_SIZE &&
-          !(self->buffer_start == 0 && self->buffer_end == READ_SIZE))
+      if (!whole_line && !self->eof && available < READ_SIZE)
         {
           if (!fill (self, cancellable, error))
             return FALSE;
           continue;
         }
 
-      if (newline != NULL)
-        length = newline - start + 1;
-      else
-        length = available; /* the last line, or a line longer than the buffer */
+      if (!whole_line)
+        {
+          /* The last line, or part of a line longer than the buffer: the
+           * part ends between characters, not inside one. */
+          length = available;
+          if (!self->eof && self->format.encoding == STW_CSV_ENCODING_UTF8)
+            length -= cut_character_length (start, available);
+        }
 
       if (length > 0)
         {
@@ -234,7 +310,7 @@ advance (StwCsvReader  *self,
             return FALSE;
           self->buffer_start += length;
           self->position += length;
-          if (newline != NULL)
+          if (whole_line)
             self->line++;
         }
 
@@ -254,6 +330,54 @@ advance (StwCsvReader  *self,
   return TRUE;
 }
 
+/* Whether @data, @length bytes to the end of a sample, is the start of a
+ * UTF-8 character that the sample cut off. */
+static gboolean
+is_cut_character (const char *data,
+                  gsize       length)
+{
+  guchar lead = data[0];
+  gsize needed;
+
+  if (lead >= 0xC2 && lead <= 0xDF)
+    needed = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF)
+    needed = 3;
+  else if (lead >= 0xF0 && lead <= 0xF4)
+    needed = 4;
+  else
+    return FALSE;
+
+  if (length >= needed)
+    return FALSE;
+
+  for (gsize i = 1; i < length; i++)
+    if (((guchar)data[i] & 0xC0) != 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* UTF-16 without a byte order mark: text in it has a zero byte in every
+ * other place, and binary files do not. */
+static gboolean
+looks_like_utf16 (const char *data,
+                  gsize       length)
+{
+  gsize zeros[2] = { 0, 0 };
+  gsize n = MIN (length, 1024) & ~(gsize)1;
+
+  if (n < 4)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    if (data[i] == '\0')
+      zeros[i % 2]++;
+
+  return (zeros[0] == 0 && zeros[1] * 10 >= n / 2 * 9) ||
+         (zeros[1] == 0 && zeros[0] * 10 >= n / 2 * 9);
+}
+
 /* ------------------------------------------------------------------------ */
 
 /**
@@ -262,7 +386,8 @@ advance (StwCsvReader  *self,
  *
  * Guesses the encoding (UTF-8, with or without a byte order mark, or else
  * Windows-1252, which covers Latin-1) and the delimiter (the one of
- * comma, semicolon and tab that splits the first lines most evenly).
+ * comma, semicolon and tab that splits the first lines most evenly, and
+ * into the most fields).
  */
 gboolean
 stw_csv_format_sniff (const char    *data,
@@ -271,7 +396,7 @@ stw_csv_format_sniff (const char    *data,
                       GError       **error)
 {
   static const char candidates[] = { ',', ';', '\t' };
-  guint best_score = 0;
+  guint best_score = 0, best_count = 0;
   const char *end;
 
   g_return_val_if_fail (format != NULL, FALSE);
@@ -286,8 +411,9 @@ stw_csv_format_sniff (const char    *data,
       return FALSE;
     }
 
-  if (length >= 2 && ((guchar)data[0] == 0xFF || (guchar)data[0] == 0xFE) &&
-      ((guchar)data[1] == 0xFE || (guchar)data[1] == 0xFF))
+  if ((length >= 2 && ((guchar)data[0] == 0xFF || (guchar)data[0] == 0xFE) &&
+       ((guchar)data[1] == 0xFE || (guchar)data[1] == 0xFF)) ||
+      looks_like_utf16 (data, length))
     {
       g_set_error (error, STW_CSV_ERROR, STW_CSV_ERROR_ENCODING,
                    _("The file is saved as UTF-16. Save it as CSV in UTF-8 and try again."));
@@ -304,8 +430,9 @@ stw_csv_format_sniff (const char    *data,
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     format->has_bom = TRUE;
 
-  /* A sample may end in the middle of a character. */
-  if (!g_utf8_validate_len (data, length, &end) && (gsize)(end - data) + 4 < length)
+  /* A sample may end in the middle of a character; any other byte that
+   * is not UTF-8 means the file is not. */
+  if (!g_utf8_validate_len (data, length, &end) && !is_cut_character (end, length - (end - data)))
     format->encoding = STW_CSV_ENCODING_WINDOWS_1252;
 
   for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
@@ -320,7 +447,8 @@ stw_csv_format_sniff (const char    *data,
             quoted = !quoted;
           else if (!quoted && data[i] == candidates[c])
             counts[n_lines]++;
-          else if (!quoted && data[i] == '\n')
+          else if (!quoted && (data[i] == '\n' ||
+                               (data[i] == '\r' && (i + 1 == length || data[i + 1] != '\n'))))
             n_lines++;
         }
 
@@ -330,9 +458,12 @@ stw_csv_format_sniff (const char    *data,
         if (counts[0] > 0 && counts[l] == counts[0])
           score++;
 
-      if (score > best_score)
+      /* Between two that split every line alike, the one that splits
+       * it into more fields: “tag;name, model;notes” is three fields. */
+      if (score > best_score || (score == best_score && score > 0 && counts[0] > best_count))
         {
           best_score = score;
+          best_count = counts[0];
           format->delimiter = candidates[c];
         }
     }

@@ -23,6 +23,10 @@
  * already in the store is updated, any other inserted; locations and
  * people named by text are matched, or created, and remembered, so a
  * million rows naming the same twenty rooms look each up once.
+ *
+ * The full-text index of the assets it touches is built in one statement
+ * by stw_bulk_writer_finish() rather than row by row (see
+ * sql/0002-deferred-fts.sql); the journal is written row by row as ever.
  */
 
 struct _StwBulkWriter
@@ -122,16 +126,86 @@ create_location (StwBulkWriter    *self,
 
 /* ------------------------------------------------------------------------ */
 
-StwBulkWriter *
-stw_bulk_writer_new (StwWriteContext *ctx)
+static gboolean
+note_touched (StwBulkWriter  *self,
+              gint64          id,
+              GError        **error)
 {
-  StwBulkWriter *self = g_new0 (StwBulkWriter, 1);
+  sqlite3_stmt *stmt = stw_write_context_prepare (self->ctx,
+                                                  "INSERT OR IGNORE INTO temp.bulk_touched (id) "
+                                                  "VALUES (?)", error);
 
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return stw_sql_step (stmt, error);
+}
+
+static gboolean
+exec_sql (StwWriteContext  *ctx,
+          const char       *sql,
+          GError          **error)
+{
+  sqlite3 *db = stw_write_context_get_db (ctx);
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return stw_sql_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+/**
+ * stw_bulk_writer_new:
+ *
+ * Starts bulk saving in the write @ctx. Call stw_bulk_writer_finish()
+ * before the write returns; if the write fails instead, its rollback
+ * undoes everything, the deferred index included.
+ */
+StwBulkWriter *
+stw_bulk_writer_new (StwWriteContext  *ctx,
+                     GError          **error)
+{
+  StwBulkWriter *self;
+
+  if (!exec_sql (ctx, "UPDATE journal_state SET fts_deferred = 1 WHERE id = 1;"
+                      "CREATE TEMP TABLE IF NOT EXISTS bulk_touched (id INTEGER PRIMARY KEY);"
+                      "DELETE FROM temp.bulk_touched;", error))
+    return NULL;
+
+  self = g_new0 (StwBulkWriter, 1);
   self->ctx = ctx;
   self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   return self;
+}
+
+/**
+ * stw_bulk_writer_finish:
+ *
+ * Indexes every asset saved for full-text search, in one statement, and
+ * ends bulk saving.
+ */
+gboolean
+stw_bulk_writer_finish (StwBulkWriter  *self,
+                        GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return exec_sql (self->ctx,
+                   "DELETE FROM assets_fts WHERE rowid IN (SELECT id FROM temp.bulk_touched);"
+                   "INSERT INTO assets_fts (rowid, name, tag, serial, model, manufacturer, notes, "
+                   "                        person, location) "
+                   "SELECT a.id, a.name, a.tag, a.serial, a.model, a.manufacturer, a.notes, "
+                   "       p.name, l.name "
+                   "FROM temp.bulk_touched t JOIN assets a ON a.id = t.id "
+                   "LEFT JOIN people p ON p.id = a.person_id "
+                   "LEFT JOIN locations l ON l.id = a.location_id;"
+                   "DELETE FROM temp.bulk_touched;"
+                   "UPDATE journal_state SET fts_deferred = 0 WHERE id = 1;",
+                   error);
 }
 
 void
@@ -292,10 +366,15 @@ stw_bulk_writer_save_asset (StwBulkWriter   *self,
   if (id > 0)
     {
       stw_asset_set_id (asset, id);
-      return stw_asset_repo_update (self->ctx, asset, fields, error);
+      if (!stw_asset_repo_update (self->ctx, asset, fields, error))
+        return FALSE;
+    }
+  else if (!stw_asset_repo_insert (self->ctx, asset, error))
+    {
+      return FALSE;
     }
 
-  return stw_asset_repo_insert (self->ctx, asset, error);
+  return note_touched (self, stw_asset_get_id (asset), error);
 }
 
 /**

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 typedef struct _StwBulkWriter StwBulkWriter;
 
-StwBulkWriter *stw_bulk_writer_new           (StwWriteContext  *ctx);
+StwBulkWriter *stw_bulk_writer_new           (StwWriteContext  *ctx,
+                                              GError          **error);
 void           stw_bulk_writer_free          (StwBulkWriter    *self);
 gint64         stw_bulk_writer_find_location (StwBulkWriter    *self,
                                               const char       *path,
@@ -27,6 +28,8 @@ gboolean       stw_bulk_writer_save_asset    (StwBulkWriter    *self,
                                               StwAsset         *asset,
                                               StwAssetFields    fields,
                                               gboolean         *updated,
+                                              GError          **error);
+gboolean       stw_bulk_writer_finish        (StwBulkWriter    *self,
                                               GError          **error);
 gboolean       stw_bulk_writer_is_fatal      (const GError     *error);
 

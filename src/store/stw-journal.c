@@ -288,7 +288,7 @@ stw_journal_undo (StwWriteContext  *ctx,
                   GError          **error)
 {
   g_autofree char *description = NULL;
-  gint64 target;
+  gint64 target = 0;
 
   if (!find_target (ctx, UNDO_TARGET_SQL, &target, &description, error))
     return FALSE;
@@ -308,7 +308,7 @@ stw_journal_redo (StwWriteContext  *ctx,
                   GError          **error)
 {
   g_autofree char *description = NULL;
-  gint64 target;
+  gint64 target = 0;
 
   if (!find_target (ctx, REDO_TARGET_SQL, &target, &description, error))
     return FALSE;

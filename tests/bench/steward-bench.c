@@ -155,7 +155,9 @@ measure_limit (const char *path,
   double start;
 
   /* The same schema, made by Steward, then used without Steward: no
-   * journal, no parsing, no validation. The full-text index stays. */
+   * journal, no parsing, no validation. The full-text index is filled
+   * the fastest way SQLite offers: one statement after the rows, in the
+   * same transaction (from a trigger, row by row, it is far slower). */
   created = stw_database_open (path, &error);
   g_assert_no_error (error);
   g_clear_object (&created);
@@ -164,7 +166,7 @@ measure_limit (const char *path,
   exec_or_die (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                    "DROP TRIGGER assets_journal_insert; DROP TRIGGER assets_journal_update;"
                    "DROP TRIGGER assets_journal_delete; DROP TRIGGER locations_journal_insert;"
-                   "DROP TRIGGER people_journal_insert;");
+                   "DROP TRIGGER people_journal_insert; DROP TRIGGER assets_fts_insert;");
 
   exec_or_die (db, "BEGIN");
   for (guint i = 0; i < bench_n_locations (); i++)
@@ -253,6 +255,11 @@ measure_limit (const char *path,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         g_error ("Plain insert failed: %s", sqlite3_errmsg (db));
     }
+  exec_or_die (db, "INSERT INTO assets_fts (rowid, name, tag, serial, model, manufacturer, notes, "
+                   "person, location) "
+                   "SELECT a.id, a.name, a.tag, a.serial, a.model, a.manufacturer, a.notes, "
+                   "p.name, l.name FROM assets a LEFT JOIN people p ON p.id = a.person_id "
+                   "LEFT JOIN locations l ON l.id = a.location_id");
   exec_or_die (db, "COMMIT");
   results->limit_s = seconds () - start;
 
@@ -375,7 +382,10 @@ static void
 search_changed_cb (GtkSearchEntry *entry,
                    Ui             *ui)
 {
-  ui->search_start = seconds ();
+  /* Replacing the text clears the entry first, and a search entry
+   * reports an empty text at once; time the search for the term. */
+  if (gtk_editable_get_text (GTK_EDITABLE (entry))[0] != '\0')
+    ui->search_start = seconds ();
 }
 
 static void
