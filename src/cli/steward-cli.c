@@ -280,7 +280,8 @@ export_command (int    argc,
     return usage (context, error->message);
 
   if (status != NULL && !stw_asset_status_from_key (status, &status_value))
-    return usage (context, _("Unknown status; use in-stock, deployed, in-repair, retired or lost."));
+    return usage (context,
+                  _("Unknown status; use in-stock, deployed, in-repair, retired or lost."));
   if (category != NULL && !stw_asset_category_from_key (category, &category_value))
     return usage (context, _("Unknown category; use laptop, desktop, server, network, monitor, "
                              "phone, printer, peripheral or other."));

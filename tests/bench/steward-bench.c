@@ -15,6 +15,7 @@
 
 #include "bench-data.h"
 #include "io/stw-csv-import.h"
+#include "store/stw-asset-repo.h"
 #include "ui/stw-asset-detail.h"
 #include "ui/stw-assets-view.h"
 #include "ui/stw-window.h"
@@ -615,6 +616,7 @@ main (int   argc,
   g_autofree char *steward = NULL;
   gint64 rows = 1000000;
   gboolean keep = FALSE;
+  g_autofree char *reuse = NULL;
   Results results = { 0 };
   double start;
   const GOptionEntry options[] = {
@@ -622,6 +624,8 @@ main (int   argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &json_path, "The JSON file to write", "FILE" },
     { "steward", 0, 0, G_OPTION_ARG_FILENAME, &steward, "The steward binary to start", "PATH" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the databases and the CSV file", NULL },
+    { "reuse", 0, 0, G_OPTION_ARG_FILENAME, &reuse,
+      "Measure only the window, on a database kept from an earlier run", "DB" },
     { NULL }
   };
 
@@ -639,6 +643,19 @@ main (int   argc,
     json_path = g_strdup ("steward-bench.json");
   if (steward == NULL)
     steward = g_strdup (STEWARD_BINARY);
+
+  if (reuse != NULL)
+    {
+      g_autoptr(StwDatabase) db = stw_database_open (reuse, &error);
+
+      g_assert_no_error (error);
+      results.rows = (guint64)stw_asset_repo_count (db);
+      g_clear_object (&db);
+      measure_first_rows (steward, reuse, &results);
+      measure_window (reuse, &results);
+      print_results (&results, json_path);
+      return 0;
+    }
 
   results.rows = (guint64)rows;
   dir = g_dir_make_tmp ("steward-bench-XXXXXX", &error);

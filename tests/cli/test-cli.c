@@ -264,9 +264,12 @@ test_wrong_usage (Fixture       *fixture,
     { { "import", "--bogus", "assets.csv" }, "--bogus" },
     { { "import" }, "Name one CSV file" },
     { { "import", "a.csv", "b.csv" }, "Name one CSV file" },
-    { { "import", "--delimiter", "pipe", "assets.csv" }, "Unknown delimiter “pipe”; use one of: comma, semicolon, tab." },
-    { { "import", "--encoding", "utf-16", "assets.csv" }, "Unknown encoding “utf-16”; use one of: utf-8, windows-1252." },
-    { { "import", "--date-format", "ymd", "missing.csv" }, "Unknown date format “ymd”; use one of: iso, dmy, mdy." },
+    { { "import", "--delimiter", "pipe", "assets.csv" },
+      "Unknown delimiter “pipe”; use one of: comma, semicolon, tab." },
+    { { "import", "--encoding", "utf-16", "assets.csv" },
+      "Unknown encoding “utf-16”; use one of: utf-8, windows-1252." },
+    { { "import", "--date-format", "ymd", "missing.csv" },
+      "Unknown date format “ymd”; use one of: iso, dmy, mdy." },
     { { "export", "--format", "xml" }, "Unknown format “xml”; use one of: csv, json." },
     { { "export", "out.csv" }, "--output" },
     { { "export", "--status", "broken" }, "Unknown status" },
@@ -327,7 +330,8 @@ test_sample_stats (Fixture       *fixture,
   ASSERT_LINE ("\nAssets:     %" G_GINT64_FORMAT "\n", stats.n_assets);
   for (guint i = 0; i < STW_N_ASSET_STATUSES; i++)
     {
-      ASSERT_LINE ("\n  %-16s%" G_GINT64_FORMAT "\n", stw_asset_status_to_key (i), stats.by_status[i]);
+      ASSERT_LINE ("\n  %-16s%" G_GINT64_FORMAT "\n", stw_asset_status_to_key (i),
+                   stats.by_status[i]);
       sum += stats.by_status[i];
     }
   g_assert_cmpint (sum, ==, STW_SAMPLE_N_ASSETS);
@@ -564,7 +568,8 @@ test_dry_run (Fixture       *fixture,
   /* Nor does it change one. */
   g_assert_cmpint (run (fixture, "sample", "-d", fixture->db, NULL), ==, EXIT_OK);
   before = stats_of (fixture->db);
-  g_assert_cmpint (run (fixture, "import", "--dry-run", "-d", fixture->db, good, NULL), ==, EXIT_OK);
+  g_assert_cmpint (run (fixture, "import", "--dry-run", "-d", fixture->db, good, NULL), ==,
+                   EXIT_OK);
   after = stats_of (fixture->db);
   g_assert_cmpint (after.n_assets, ==, before.n_assets);
   g_assert_cmpint (after.n_changes, ==, before.n_changes);
@@ -579,7 +584,8 @@ test_import_failures (Fixture       *fixture,
   g_autofree char *utf16 = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (run (fixture, "import", "-d", fixture->db, "missing.csv", NULL), ==, EXIT_FAILED);
+  g_assert_cmpint (run (fixture, "import", "-d", fixture->db, "missing.csv", NULL), ==,
+                   EXIT_FAILED);
   g_assert_true (g_str_has_prefix (fixture->err, "steward-cli: missing.csv: "));
   assert_contains (fixture->err, "No such file");
   g_assert_cmpstr (fixture->out, ==, "");

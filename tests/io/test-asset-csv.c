@@ -114,7 +114,8 @@ test_own_headers (void)
       g_assert_cmpint (stw_asset_csv_guess_target (header), ==, target);
     }
 
-  g_assert_cmpstr (stw_asset_csv_target_header (STW_ASSET_FIELD_PURCHASE_DATE), ==, "purchase_date");
+  g_assert_cmpstr (stw_asset_csv_target_header (STW_ASSET_FIELD_PURCHASE_DATE), ==,
+                   "purchase_date");
   g_assert_cmpstr (stw_asset_csv_target_header (STW_IMPORT_UUID), ==, "uuid");
 }
 
@@ -344,9 +345,10 @@ test_convert_snipe_it_row (void)
 {
   const char *header = "Name,Asset Tag,Serial,Model,Category,Manufacturer,Status,Location,"
                        "Checked Out To,Purchase Date,Purchase Cost,Warranty,Notes,Supplier";
-  g_autoptr(GPtrArray) record = make_record ("Anna's laptop", " LT-0042 ", "C02XK1", "MacBook Pro 14",
-                                             "Laptops", "Apple", "Ready to Deploy",
-                                             "Berlin › HQ › Room 101", "Anna Schmidt",
+  g_autoptr(GPtrArray) record = make_record ("Anna's laptop", " LT-0042 ", "C02XK1",
+                                             "MacBook Pro 14", "Laptops", "Apple",
+                                             "Ready to Deploy", "Berlin › HQ › Room 101",
+                                             "Anna Schmidt",
                                              "15/01/2024", "2499.00", "36 months",
                                              "Second line\nof notes", "Gravis", NULL);
   g_autoptr(GError) error = NULL;
@@ -367,7 +369,8 @@ test_convert_snipe_it_row (void)
   g_assert_cmpstr (stw_asset_get_text (row.asset, STW_ASSET_FIELD_PURCHASE_DATE), ==, "2024-01-15");
   g_assert_cmpint (stw_asset_get_purchase_cost (row.asset), ==, 249900);
   g_assert_cmpstr (stw_asset_get_text (row.asset, STW_ASSET_FIELD_WARRANTY_END), ==, "2027-01-15");
-  g_assert_cmpstr (stw_asset_get_text (row.asset, STW_ASSET_FIELD_NOTES), ==, "Second line\nof notes");
+  g_assert_cmpstr (stw_asset_get_text (row.asset, STW_ASSET_FIELD_NOTES), ==,
+                   "Second line\nof notes");
   g_assert_cmpstr (stw_asset_get_text (row.asset, STW_ASSET_FIELD_SUPPLIER), ==, "Gravis");
   g_assert_null (stw_asset_get_uuid (row.asset));
 
@@ -514,7 +517,11 @@ test_unreadable (void)
 static void
 test_required_and_invalid (void)
 {
-  static const struct { const char *header; const char *values[4]; const char *message; } cases[] = {
+  static const struct {
+    const char *header;
+    const char *values[4];
+    const char *message;
+  } cases[] = {
     { "tag,name", { "", "Laptop" }, "empty" },
     { "tag,name", { "   ", "Laptop" }, "empty" },
     { "tag,status", { "A1", "Frobnicated" }, "Frobnicated" },
@@ -593,7 +600,8 @@ test_uuid (void)
 static void
 test_notes (void)
 {
-  g_autoptr(GPtrArray) record = make_record ("A1", "  Windows\r\nline breaks\rand Mac ones\n", NULL);
+  g_autoptr(GPtrArray) record = make_record ("A1", "  Windows\r\nline breaks\rand Mac ones\n",
+                                             NULL);
   g_autoptr(GError) error = NULL;
   StwAssetCsvRow row;
 

@@ -361,7 +361,8 @@ test_json (Fixture       *fixture,
   object = json_array_get_object_element (array, 3);
   g_assert_cmpstr (json_object_get_string_member (object, "tag"), ==, "SW-0001");
   g_assert_cmpstr (json_object_get_string_member (object, "purchase_cost"), ==, "0.00");
-  g_assert_cmpstr (json_object_get_string_member (object, "location"), ==, "Berlin › HQ, Tower \"A\"");
+  g_assert_cmpstr (json_object_get_string_member (object, "location"), ==,
+                   "Berlin › HQ, Tower \"A\"");
 
   /* No assets: an empty array. */
   stw_asset_query_set_search (query, "nothing-like-this");
@@ -369,7 +370,8 @@ test_json (Fixture       *fixture,
   json_parser_load_from_data (parser, g_bytes_get_data (empty, NULL), g_bytes_get_size (empty),
                               &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 0);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 0);
 }
 
 static void
@@ -457,7 +459,8 @@ test_run_async (Fixture       *fixture,
 
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
-  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_cmpmem (contents, length,
+                   g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
 }
 
 static void
@@ -550,7 +553,8 @@ test_failure_keeps_file (Fixture       *fixture,
   g_clear_object (&result);
   g_clear_error (&error);
   {
-    g_autofree char *nowhere = g_build_filename (fixture->dir, "no", "such", "folder", "x.csv", NULL);
+    g_autofree char *nowhere = g_build_filename (fixture->dir, "no", "such", "folder", "x.csv",
+                                                 NULL);
 
     missing = g_file_new_for_path (nowhere);
   }
@@ -566,7 +570,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define add_test(path, func) \
-  g_test_add ("/steward/io/asset-export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/steward/io/asset-export/" path, Fixture, NULL, \
+              fixture_set_up, func, fixture_tear_down)
 
   add_test ("csv", test_csv);
   add_test ("query", test_query);

@@ -164,7 +164,8 @@ test_snipe_it (Fixture       *fixture,
   g_assert_cmpint (stw_asset_get_purchase_cost (laptop), ==, 249900);
   g_assert_cmpstr (stw_asset_get_text (laptop, STW_ASSET_FIELD_WARRANTY_END), ==, "2027-01-15");
   g_assert_cmpstr (stw_asset_get_text (laptop, STW_ASSET_FIELD_SUPPLIER), ==, "Gravis");
-  g_assert_cmpstr (stw_asset_get_text (laptop, STW_ASSET_FIELD_NOTES), ==, "Keyboard replaced, 2025");
+  g_assert_cmpstr (stw_asset_get_text (laptop, STW_ASSET_FIELD_NOTES), ==,
+                   "Keyboard replaced, 2025");
   g_assert_nonnull (stw_asset_get_uuid (laptop));
   laptop_location = location_name (fixture->db, stw_asset_get_location_id (laptop));
   g_assert_cmpstr (laptop_location, ==, "Berlin HQ");
@@ -261,7 +262,8 @@ test_problems (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (expected) + 1);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autofree char *prefix = g_strdup_printf ("%u: Line %u: ", expected[i].line, expected[i].line);
+      g_autofree char *prefix = g_strdup_printf ("%u: Line %u: ",
+                                                 expected[i].line, expected[i].line);
 
       if (!g_str_has_prefix (lines[i], prefix) || strstr (lines[i], expected[i].words) == NULL)
         g_error ("Problem %u is “%s”, expected line %u and “%s”", i, lines[i], expected[i].line,
@@ -375,7 +377,8 @@ test_empty_and_binary (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *empty = write_file (fixture->dir, "empty.csv", "", 0);
-  g_autofree char *binary = write_file (fixture->dir, "photo.csv", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  g_autofree char *binary = write_file (fixture->dir, "photo.csv",
+                                        "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
   g_autoptr(GFile) empty_file = g_file_new_for_path (empty);
   g_autoptr(GFile) binary_file = g_file_new_for_path (binary);
   g_autoptr(StwCsvImport) empty_import = stw_csv_import_new (empty_file);
@@ -828,7 +831,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define add_test(path, func) \
-  g_test_add ("/steward/io/csv-import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/steward/io/csv-import/" path, Fixture, NULL, \
+              fixture_set_up, func, fixture_tear_down)
 
   add_test ("snipe-it", test_snipe_it);
   add_test ("problems", test_problems);

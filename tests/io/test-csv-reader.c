@@ -567,7 +567,8 @@ test_bounded_memory (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_records, ==, expected_records + 1);
   g_assert_cmpuint (line, ==, 2 * expected_records);
-  g_assert_cmpuint (stw_csv_reader_get_position (reader), ==, written + strlen ("tag,name,notes\n"));
+  g_assert_cmpuint (stw_csv_reader_get_position (reader), ==,
+                    written + strlen ("tag,name,notes\n"));
 
 #if defined(__SANITIZE_ADDRESS__)
   /* AddressSanitizer keeps freed memory in quarantine: the resident set
@@ -609,7 +610,8 @@ main (int   argc,
   g_test_add_func ("/steward/io/csv-reader/empty", test_empty);
   g_test_add_func ("/steward/io/csv-reader/utf16", test_utf16);
   g_test_add_func ("/steward/io/csv-reader/unterminated", test_unterminated);
-  g_test_add_func ("/steward/io/csv-reader/unterminated-first-field", test_unterminated_first_field);
+  g_test_add_func ("/steward/io/csv-reader/unterminated-first-field",
+                   test_unterminated_first_field);
   g_test_add_func ("/steward/io/csv-reader/stray-quote", test_stray_quote);
   g_test_add_func ("/steward/io/csv-reader/long-line", test_long_line);
   g_test_add_func ("/steward/io/csv-reader/cancel", test_cancel);
