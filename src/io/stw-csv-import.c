@@ -314,6 +314,15 @@ run_pass (Pass             *pass,
         }
       g_hash_table_insert (pass->tags, g_steal_pointer (&key), GUINT_TO_POINTER (line));
 
+      /* A row refused half way keeps nothing: not even the location or
+       * person it named. */
+      if (writer != NULL &&
+          (!stw_bulk_writer_begin_row (writer, error)))
+        {
+          stw_asset_csv_row_clear (&row);
+          return FALSE;
+        }
+
       if (writer != NULL && !save_row (writer, &row, report, &row_error))
         {
           g_autofree char *message = NULL;
@@ -324,10 +333,18 @@ run_pass (Pass             *pass,
               g_propagate_error (error, g_steal_pointer (&row_error));
               return FALSE;
             }
+          if (!stw_bulk_writer_end_row (writer, FALSE, error))
+            return FALSE;
 
           message = g_strdup_printf (_("Line %u: %s"), line, row_error->message);
           add_problem (report, line, message);
           continue;
+        }
+
+      if (writer != NULL && !stw_bulk_writer_end_row (writer, TRUE, error))
+        {
+          stw_asset_csv_row_clear (&row);
+          return FALSE;
         }
 
       report->n_good++;

@@ -44,6 +44,8 @@ struct _StwAssetQueryModel
   GHashTable       *cache;
 
   GCancellable     *cancellable;
+  /* One read connection for all the model's queries, its cache warm. */
+  StwQueryConnection *connection;
   guint             serial;
   guint             refresh_source;
   gboolean          loading;
@@ -73,16 +75,31 @@ static GParamSpec *properties[N_PROPS];
 /* Building the query                                                       */
 /* ------------------------------------------------------------------------ */
 
+typedef struct
+{
+  StwAssetQuery      *query;
+  StwQueryConnection *connection;
+} QueryRun;
+
+static void
+query_run_free (QueryRun *run)
+{
+  stw_asset_query_free (run->query);
+  stw_query_connection_unref (run->connection);
+  g_free (run);
+}
+
 static void
 run_query_thread (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
+  QueryRun *run = task_data;
   GError *error = NULL;
   GArray *ids;
 
-  ids = stw_asset_query_run_ids (task_data, cancellable, &error);
+  ids = stw_asset_query_run_ids (run->query, run->connection, cancellable, &error);
   if (ids == NULL)
     g_task_return_error (task, error);
   else
@@ -174,7 +191,7 @@ start_query (StwAssetQueryModel *self)
 {
   g_autoptr(GTask) task = NULL;
   QueryCall *call;
-  StwAssetQuery *query;
+  QueryRun *query;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
@@ -182,7 +199,9 @@ start_query (StwAssetQueryModel *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  query = stw_asset_query_model_dup_query (self);
+  query = g_new0 (QueryRun, 1);
+  query->query = stw_asset_query_model_dup_query (self);
+  query->connection = stw_query_connection_ref (self->connection);
 
   call = g_new0 (QueryCall, 1);
   call->self = g_object_ref (self);
@@ -194,7 +213,7 @@ start_query (StwAssetQueryModel *self)
    * The call holds the model instead, and lets go on the main thread. */
   task = g_task_new (NULL, self->cancellable, run_query_cb, call);
   g_task_set_source_tag (task, start_query);
-  g_task_set_task_data (task, query, (GDestroyNotify)stw_asset_query_free);
+  g_task_set_task_data (task, query, (GDestroyNotify)query_run_free);
   g_task_run_in_thread (task, run_query_thread);
 
   set_loading (self, TRUE);
@@ -389,6 +408,7 @@ stw_asset_query_model_finalize (GObject *object)
   StwAssetQueryModel *self = (StwAssetQueryModel *)object;
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->connection, stw_query_connection_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_free (self->search);
 
@@ -475,6 +495,8 @@ stw_asset_query_model_constructed (GObject *object)
   G_OBJECT_CLASS (stw_asset_query_model_parent_class)->constructed (object);
 
   g_assert (STW_IS_DATABASE (self->db));
+
+  self->connection = stw_query_connection_new (self->db);
 
   self->changed_handler = g_signal_connect_object (self->db, "changed",
                                                    G_CALLBACK (database_changed_cb), self,

@@ -48,43 +48,63 @@ G_DEFINE_BOXED_TYPE (StwAssetQuery, stw_asset_query, stw_asset_query_copy, stw_a
 
 /* ------------------------------------------------------------------------ */
 
-static const char *
-sort_expression (StwAssetField field)
+/*
+ * ORDER BY for a sort, as exports use it. Every order ends in the id, so
+ * it is total; empty values come last in both directions. The list gets
+ * the same order without sorting, from run_ids(). Column names come from
+ * our own table, never from data.
+ */
+static void
+append_order (const StwAssetQuery *self,
+              GString             *sql)
 {
+  const char *dir = self->sort_direction == STW_SORT_DESCENDING ? " DESC" : "";
+  StwAssetField field = self->sort_field;
+  const char *column = stw_asset_field_to_column (field);
+
+  g_string_append (sql, " ORDER BY ");
+
   switch (field)
     {
-    case STW_ASSET_FIELD_TAG:
-      return "a.tag COLLATE NOCASE";
-    case STW_ASSET_FIELD_SERIAL:
-      return "a.serial COLLATE NOCASE";
     case STW_ASSET_FIELD_CATEGORY:
-      return "a.category";
-    case STW_ASSET_FIELD_MANUFACTURER:
-      return "a.manufacturer COLLATE NOCASE";
-    case STW_ASSET_FIELD_MODEL:
-      return "a.model COLLATE NOCASE";
     case STW_ASSET_FIELD_STATUS:
-      return "a.status";
+      g_string_append_printf (sql, "a.%s%s, a.id%s", column, dir, dir);
+      break;
+
     case STW_ASSET_FIELD_LOCATION:
-      return "(SELECT name FROM locations WHERE id = a.location_id) COLLATE NOCASE";
+      /* Exports join the location as l, the person as p. */
+      g_string_append_printf (sql, "l.name IS NULL, l.name COLLATE NOCASE%s, l.id%s, a.id%s",
+                              dir, dir, dir);
+      break;
+
     case STW_ASSET_FIELD_PERSON:
-      return "(SELECT name FROM people WHERE id = a.person_id) COLLATE NOCASE";
+      g_string_append_printf (sql, "p.name IS NULL, p.name COLLATE NOCASE%s, p.id%s, a.id%s",
+                              dir, dir, dir);
+      break;
+
     case STW_ASSET_FIELD_PURCHASE_DATE:
-      return "a.purchase_date";
     case STW_ASSET_FIELD_PURCHASE_COST:
-      return "a.purchase_cost";
-    case STW_ASSET_FIELD_CURRENCY:
-      return "a.currency";
     case STW_ASSET_FIELD_WARRANTY_END:
-      return "a.warranty_end";
+    case STW_ASSET_FIELD_CURRENCY:
+      g_string_append_printf (sql, "a.%s IS NULL, a.%s%s, a.id%s", column, column, dir, dir);
+      break;
+
+    case STW_ASSET_FIELD_SERIAL:
+    case STW_ASSET_FIELD_MANUFACTURER:
+    case STW_ASSET_FIELD_MODEL:
     case STW_ASSET_FIELD_SUPPLIER:
-      return "a.supplier COLLATE NOCASE";
     case STW_ASSET_FIELD_NOTES:
-      return "a.notes COLLATE NOCASE";
+      g_string_append_printf (sql, "a.%s IS NULL, a.%s COLLATE NOCASE%s, a.id%s",
+                              column, column, dir, dir);
+      break;
+
     case STW_ASSET_FIELD_NONE:
     case STW_ASSET_FIELD_NAME:
+    case STW_ASSET_FIELD_TAG:
     default:
-      return "a.name COLLATE NOCASE";
+      g_string_append_printf (sql, "a.%s COLLATE NOCASE%s, a.id%s",
+                              field == STW_ASSET_FIELD_TAG ? "tag" : "name", dir, dir);
+      break;
     }
 }
 
@@ -155,15 +175,6 @@ append_where (const StwAssetQuery *self,
     g_string_append_printf (sql, " AND a.category = ?%d", index++);
 }
 
-static void
-append_order (const StwAssetQuery *self,
-              GString             *sql)
-{
-  const char *direction = self->sort_direction == STW_SORT_DESCENDING ? "DESC" : "ASC";
-
-  g_string_append_printf (sql, " ORDER BY %s %s NULLS LAST, a.id %s",
-                          sort_expression (self->sort_field), direction, direction);
-}
 
 static void
 bind_where (const StwAssetQuery *self,
@@ -179,8 +190,63 @@ bind_where (const StwAssetQuery *self,
     sqlite3_bind_text (stmt, index++, self->category, -1, SQLITE_STATIC);
 }
 
-/* Opens a read connection and prepares @head + the query's WHERE (and
- * ORDER BY when @ordered). */
+static sqlite3 *
+open_connection (const char  *path,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      /* Map the file, and keep the indexes a list walks in memory. */
+      rc = sqlite3_exec (db, "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768",
+                         NULL, NULL, NULL);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      stw_sql_set_error (db, rc, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* Prepares @head + the query's WHERE + @tail, ordered when @ordered. */
+static sqlite3_stmt *
+prepare_on (const StwAssetQuery  *self,
+            sqlite3              *db,
+            const char           *head,
+            const char           *tail,
+            gboolean              ordered,
+            GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new (head);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  append_where (self, sql);
+  if (tail != NULL)
+    g_string_append (sql, tail);
+  if (ordered)
+    append_order (self, sql);
+
+  rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      stw_sql_set_error (db, rc, error);
+      return NULL;
+    }
+
+  bind_where (self, stmt);
+  return stmt;
+}
+
+/* Opens a read connection of its own and prepares on it. */
 static sqlite3_stmt *
 prepare (const StwAssetQuery  *self,
          const char           *head,
@@ -188,31 +254,60 @@ prepare (const StwAssetQuery  *self,
          sqlite3             **db,
          GError              **error)
 {
-  g_autoptr(GString) sql = g_string_new (head);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt;
 
-  append_where (self, sql);
-  if (ordered)
-    append_order (self, sql);
+  *db = open_connection (self->path, error);
+  if (*db == NULL)
+    return NULL;
 
-  rc = sqlite3_open_v2 (self->path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
+  stmt = prepare_on (self, *db, head, NULL, ordered, error);
+  if (stmt == NULL)
     {
-      sqlite3_busy_timeout (*db, 5000);
-      rc = sqlite3_prepare_v2 (*db, sql->str, -1, &stmt, NULL);
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      stw_sql_set_error (*db, rc, error);
       sqlite3_close (*db);
       *db = NULL;
-      return NULL;
     }
 
-  bind_where (self, stmt);
   return stmt;
+}
+
+/* Runs @stmt and appends the ids it returns to @ids. */
+static gboolean
+collect_ids (sqlite3_stmt  *stmt,
+             GArray        *ids,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (rc != SQLITE_DONE)
+    return stw_sql_set_error (sqlite3_db_handle (stmt), rc, error);
+
+  return TRUE;
+}
+
+struct _StwQueryConnection
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  char            *path;
+  sqlite3         *db;
+};
+
+static void
+interrupt_cb (GCancellable *cancellable,
+              sqlite3      *db)
+{
+  sqlite3_interrupt (db);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -321,49 +416,187 @@ stw_asset_query_set_sort (StwAssetQuery    *self,
 }
 
 /**
+ * stw_query_connection_new:
+ *
+ * A read connection for running one query after another on worker
+ * threads, with its cache kept warm between them. Queries on it run one
+ * at a time; cancelling one interrupts it.
+ */
+StwQueryConnection *
+stw_query_connection_new (StwDatabase *db)
+{
+  StwQueryConnection *self;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  self = g_new0 (StwQueryConnection, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->mutex);
+  self->path = g_strdup (stw_database_get_path (db));
+
+  return self;
+}
+
+StwQueryConnection *
+stw_query_connection_ref (StwQueryConnection *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+stw_query_connection_unref (StwQueryConnection *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_mutex_clear (&self->mutex);
+  g_free (self->path);
+  g_free (self);
+}
+
+static gboolean
+is_text_field (StwAssetField field)
+{
+  return field == STW_ASSET_FIELD_SERIAL || field == STW_ASSET_FIELD_MANUFACTURER ||
+         field == STW_ASSET_FIELD_MODEL || field == STW_ASSET_FIELD_SUPPLIER ||
+         field == STW_ASSET_FIELD_NOTES;
+}
+
+/*
+ * The ids in the order append_order() describes, without sorting the
+ * table: every order is read from an index. A column that may be empty
+ * is read in two parts, its values through the column's index and then
+ * the empty ones by id; a sort by location or person walks them by name
+ * and takes each one's assets through the asset index on them.
+ */
+static GArray *
+run_ids (const StwAssetQuery  *self,
+         sqlite3              *db,
+         GCancellable         *cancellable,
+         GError              **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  StwAssetField field = self->sort_field;
+  const char *dir = self->sort_direction == STW_SORT_DESCENDING ? " DESC" : "";
+  const char *column = stw_asset_field_to_column (field);
+  g_autofree char *valued_tail = NULL;
+  g_autofree char *empty_tail = NULL;
+  const char *valued_head = "SELECT a.id FROM assets a";
+  sqlite3_stmt *valued = NULL;
+  sqlite3_stmt *empty = NULL;
+  gboolean ok;
+
+  switch (field)
+    {
+    case STW_ASSET_FIELD_LOCATION:
+    case STW_ASSET_FIELD_PERSON:
+      valued_head = field == STW_ASSET_FIELD_LOCATION
+                    ? "SELECT a.id FROM locations l CROSS JOIN assets a ON a.location_id = l.id"
+                    : "SELECT a.id FROM people p CROSS JOIN assets a ON a.person_id = p.id";
+      valued_tail = g_strdup_printf (" ORDER BY %s.name COLLATE NOCASE%s, %s.id%s, a.id%s",
+                                     field == STW_ASSET_FIELD_LOCATION ? "l" : "p", dir,
+                                     field == STW_ASSET_FIELD_LOCATION ? "l" : "p", dir, dir);
+      empty_tail = g_strdup_printf (" AND a.%s IS NULL ORDER BY a.id%s", column, dir);
+      break;
+
+    case STW_ASSET_FIELD_SERIAL:
+    case STW_ASSET_FIELD_MANUFACTURER:
+    case STW_ASSET_FIELD_MODEL:
+    case STW_ASSET_FIELD_SUPPLIER:
+    case STW_ASSET_FIELD_NOTES:
+    case STW_ASSET_FIELD_PURCHASE_DATE:
+    case STW_ASSET_FIELD_PURCHASE_COST:
+    case STW_ASSET_FIELD_WARRANTY_END:
+    case STW_ASSET_FIELD_CURRENCY:
+      valued_tail = g_strdup_printf (" AND a.%s IS NOT NULL ORDER BY a.%s%s%s, a.id%s",
+                                     column, column, is_text_field (field) ? " COLLATE NOCASE" : "",
+                                     dir, dir);
+      empty_tail = g_strdup_printf (" AND a.%s IS NULL ORDER BY a.id%s", column, dir);
+      break;
+
+    case STW_ASSET_FIELD_NONE:
+    case STW_ASSET_FIELD_NAME:
+    case STW_ASSET_FIELD_TAG:
+    case STW_ASSET_FIELD_CATEGORY:
+    case STW_ASSET_FIELD_STATUS:
+    default:
+      /* Never empty: one index walk. */
+      valued = prepare_on (self, db, valued_head, NULL, TRUE, error);
+      if (valued == NULL)
+        return NULL;
+      ok = collect_ids (valued, ids, cancellable, error);
+      sqlite3_finalize (valued);
+      return ok ? g_steal_pointer (&ids) : NULL;
+    }
+
+  valued = prepare_on (self, db, valued_head, valued_tail, FALSE, error);
+  empty = valued != NULL ? prepare_on (self, db, "SELECT a.id FROM assets a", empty_tail, FALSE, error)
+                         : NULL;
+
+  ok = valued != NULL && empty != NULL &&
+       collect_ids (valued, ids, cancellable, error) &&
+       collect_ids (empty, ids, cancellable, error);
+
+  sqlite3_finalize (valued);
+  sqlite3_finalize (empty);
+  return ok ? g_steal_pointer (&ids) : NULL;
+}
+
+/**
  * stw_asset_query_run_ids:
+ * @connection: (nullable): a connection to run on, or %NULL to open one
  *
  * Returns: (transfer full): the matching assets' ids, in order, or %NULL
  *   with @error set. 8 bytes a row.
  */
 GArray *
 stw_asset_query_run_ids (const StwAssetQuery  *self,
+                         StwQueryConnection   *connection,
                          GCancellable         *cancellable,
                          GError              **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GArray *ids;
+  sqlite3 *db;
+  gulong handler = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  stmt = prepare (self, "SELECT a.id FROM assets a", TRUE, &db, error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (connection == NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-
-      if ((ids->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
+      db = open_connection (self->path, error);
+      if (db == NULL)
+        return NULL;
+      ids = run_ids (self, db, cancellable, error);
+      sqlite3_close (db);
+      return ids;
     }
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    stw_sql_set_error (db, rc, error);
+  g_mutex_lock (&connection->mutex);
 
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  if (connection->db == NULL)
+    connection->db = open_connection (connection->path, error);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+  if (connection->db == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_mutex_unlock (&connection->mutex);
+      return NULL;
+    }
 
-  return g_steal_pointer (&ids);
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb), connection->db, NULL);
+
+  ids = run_ids (self, connection->db, cancellable, error);
+
+  g_cancellable_disconnect (cancellable, handler);
+  g_mutex_unlock (&connection->mutex);
+
+  return ids;
 }
 
 /**

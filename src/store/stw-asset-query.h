@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 /* What a list of assets shows: a search, filters and a sort. A copy can
  * run on any thread; it opens its own read connection. */
 typedef struct _StwAssetQuery StwAssetQuery;
+typedef struct _StwQueryConnection StwQueryConnection;
 
 /* One asset as text, in the order of stw_asset_csv_target_header(): the
  * form exports write. Strings are NULL when empty. */
@@ -49,8 +50,12 @@ void           stw_asset_query_set_sort     (StwAssetQuery       *self,
                                              StwAssetField        field,
                                              StwSortDirection     direction);
 GArray        *stw_asset_query_run_ids      (const StwAssetQuery *self,
+                                             StwQueryConnection  *connection,
                                              GCancellable        *cancellable,
                                              GError             **error);
+StwQueryConnection *stw_query_connection_new   (StwDatabase        *db);
+StwQueryConnection *stw_query_connection_ref   (StwQueryConnection *self);
+void                stw_query_connection_unref (StwQueryConnection *self);
 gint64         stw_asset_query_count        (const StwAssetQuery *self,
                                              GCancellable        *cancellable,
                                              GError             **error);
@@ -65,5 +70,6 @@ gboolean       stw_asset_query_foreach_row  (const StwAssetQuery *self,
 char          *stw_asset_query_build_match  (const char          *search);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StwAssetQuery, stw_asset_query_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StwQueryConnection, stw_query_connection_unref)
 
 G_END_DECLS

@@ -148,12 +148,33 @@ explain_duplicate (sqlite3     *db,
         other = g_strdup (stw_sql_column_text (stmt, 0));
     }
   sqlite3_finalize (stmt);
+  stmt = NULL;
 
   g_clear_error (error);
   if (other != NULL)
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_DUPLICATE,
+                   _("The asset tag “%s” is already used by “%s”."),
+                   stw_asset_get_tag (asset), other);
+      return;
+    }
+
+  /* Not the tag: then the UUID, which an import may carry. */
+  if (stw_asset_get_uuid (asset) != NULL &&
+      sqlite3_prepare_v2 (db, "SELECT name FROM assets WHERE uuid = ? AND id <> ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, stw_asset_get_uuid (asset), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, stw_asset_get_id (asset));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        other = g_strdup (stw_sql_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  if (other != NULL)
     g_set_error (error, STW_ERROR, STW_ERROR_DUPLICATE,
-                 _("The asset tag “%s” is already used by “%s”."),
-                 stw_asset_get_tag (asset), other);
+                 _("The UUID %s already belongs to “%s”, which has another asset tag."),
+                 stw_asset_get_uuid (asset), other);
   else
     g_set_error (error, STW_ERROR, STW_ERROR_DUPLICATE,
                  _("The asset tag “%s” is already used."), stw_asset_get_tag (asset));

@@ -34,6 +34,11 @@ struct _StwBulkWriter
   StwWriteContext *ctx;
   GHashTable      *locations;   /* folded path → id */
   GHashTable      *people;      /* folded name → id */
+
+  /* What the row being saved added to the caches, to forget if the row
+   * is rolled back. */
+  GPtrArray       *row_locations;
+  GPtrArray       *row_people;
 };
 
 static const char * const separators[] = { " › ", "›", " > ", " / ", NULL };
@@ -178,8 +183,50 @@ stw_bulk_writer_new (StwWriteContext  *ctx,
   self->ctx = ctx;
   self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->row_locations = g_ptr_array_new_with_free_func (g_free);
+  self->row_people = g_ptr_array_new_with_free_func (g_free);
 
   return self;
+}
+
+/**
+ * stw_bulk_writer_begin_row:
+ *
+ * Starts one record of the bulk write: everything saved until
+ * stw_bulk_writer_end_row() is kept or dropped together, so a record
+ * refused half way leaves no location or person made for it.
+ */
+gboolean
+stw_bulk_writer_begin_row (StwBulkWriter  *self,
+                           GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_ptr_array_set_size (self->row_locations, 0);
+  g_ptr_array_set_size (self->row_people, 0);
+  return exec_sql (self->ctx, "SAVEPOINT stw_bulk_row", error);
+}
+
+/**
+ * stw_bulk_writer_end_row:
+ * @keep: %FALSE to drop what the record saved
+ */
+gboolean
+stw_bulk_writer_end_row (StwBulkWriter  *self,
+                         gboolean        keep,
+                         GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (keep)
+    return exec_sql (self->ctx, "RELEASE stw_bulk_row", error);
+
+  for (guint i = 0; i < self->row_locations->len; i++)
+    g_hash_table_remove (self->locations, self->row_locations->pdata[i]);
+  for (guint i = 0; i < self->row_people->len; i++)
+    g_hash_table_remove (self->people, self->row_people->pdata[i]);
+
+  return exec_sql (self->ctx, "ROLLBACK TO stw_bulk_row; RELEASE stw_bulk_row", error);
 }
 
 /**
@@ -216,6 +263,8 @@ stw_bulk_writer_free (StwBulkWriter *self)
 
   g_hash_table_unref (self->locations);
   g_hash_table_unref (self->people);
+  g_ptr_array_unref (self->row_locations);
+  g_ptr_array_unref (self->row_people);
   g_free (self);
 }
 
@@ -291,6 +340,7 @@ stw_bulk_writer_find_location (StwBulkWriter  *self,
       gint64 *value = g_new (gint64, 1);
 
       *value = id;
+      g_ptr_array_add (self->row_locations, g_strdup (key));
       g_hash_table_insert (self->locations, g_steal_pointer (&key), value);
     }
 
@@ -331,6 +381,7 @@ stw_bulk_writer_find_person (StwBulkWriter  *self,
       gint64 *value = g_new (gint64, 1);
 
       *value = id;
+      g_ptr_array_add (self->row_people, g_strdup (key));
       g_hash_table_insert (self->people, g_steal_pointer (&key), value);
     }
 

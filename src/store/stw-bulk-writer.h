@@ -29,6 +29,11 @@ gboolean       stw_bulk_writer_save_asset    (StwBulkWriter    *self,
                                               StwAssetFields    fields,
                                               gboolean         *updated,
                                               GError          **error);
+gboolean       stw_bulk_writer_begin_row     (StwBulkWriter    *self,
+                                              GError          **error);
+gboolean       stw_bulk_writer_end_row       (StwBulkWriter    *self,
+                                              gboolean          keep,
+                                              GError          **error);
 gboolean       stw_bulk_writer_finish        (StwBulkWriter    *self,
                                               GError          **error);
 gboolean       stw_bulk_writer_is_fatal      (const GError     *error);

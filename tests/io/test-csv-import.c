@@ -736,13 +736,12 @@ test_duplicate_uuid (Fixture       *fixture,
   g_assert_cmpint (stw_asset_repo_find_by_tag (fixture->db, "NEW-1"), ==, 0);
   g_assert_cmpint (stw_asset_repo_find_by_tag (fixture->db, "NEW-2"), >, 0);
 
-  /* Nothing of the refused row should stay, not even the room it named,
-   * and the message should say what clashed. Both are up to the store's
-   * bulk writer (no savepoint per row; a UUID clash is explained as a
-   * tag clash), so they are known failures for now. */
-  if (read_stats (fixture->db).n_locations != 0 || strstr (problems, "already used") != NULL)
-    g_test_incomplete ("A refused row keeps the location it created, and a UUID clash is "
-                       "reported as a tag clash");
+  /* Nothing of the refused row stays, not even the room it named, and
+   * the message says what clashed. */
+  g_assert_cmpint (read_stats (fixture->db).n_locations, ==, 0);
+  g_assert_nonnull (strstr (problems, "UUID"));
+  g_assert_nonnull (strstr (problems, "Anna's laptop"));
+  g_assert_null (strstr (problems, "already used"));
 }
 
 static void
