@@ -15,6 +15,7 @@
 
 #include "stw-asset-csv.h"
 #include "stw-asset-export.h"
+#include "stw-io-progress.h"
 #include "core/stw-validate.h"
 
 /*
@@ -24,8 +25,6 @@
  * Rows are written as they are read; a file is replaced only when the
  * whole export succeeded.
  */
-
-#define PROGRESS_INTERVAL_USEC (100 * 1000)
 
 struct _StwAssetExport
 {
@@ -68,52 +67,19 @@ typedef struct
   gint64          last_progress;
 } Writer;
 
-typedef struct
-{
-  StwAssetExport *self;
-  double          progress;
-} ProgressUpdate;
-
 /* ------------------------------------------------------------------------ */
 
-static gboolean
-set_progress_cb (gpointer data)
+static void
+set_progress (GObject *object,
+              double   progress)
 {
-  ProgressUpdate *update = data;
+  StwAssetExport *self = (StwAssetExport *)object;
 
-  if (update->self->progress != update->progress)
+  if (self->progress != progress)
     {
-      update->self->progress = update->progress;
-      g_object_notify_by_pspec (G_OBJECT (update->self), properties[PROP_PROGRESS]);
+      self->progress = progress;
+      g_object_notify_by_pspec (object, properties[PROP_PROGRESS]);
     }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_update_free (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  g_object_unref (update->self);
-  g_free (update);
-}
-
-/* Always through a source: g_main_context_invoke() would run the update
- * right here, on the worker thread, whenever no thread is iterating the
- * context at that moment (a caller waiting in a _sync function, or
- * between two iterations of the interface's main loop). */
-static void
-post_progress (GMainContext   *context,
-               ProgressUpdate *update)
-{
-  GSource *source = g_idle_source_new ();
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, set_progress_cb, update, progress_update_free);
-  g_source_set_static_name (source, "[stw] progress");
-  g_source_attach (source, context);
-  g_source_unref (source);
 }
 
 static void
@@ -121,16 +87,14 @@ report_progress (Writer   *writer,
                  gboolean  force)
 {
   gint64 now = g_get_monotonic_time ();
-  ProgressUpdate *update;
 
-  if (writer->context == NULL || (!force && now - writer->last_progress < PROGRESS_INTERVAL_USEC))
+  if (writer->context == NULL ||
+      (!force && now - writer->last_progress < STW_PROGRESS_INTERVAL_USEC))
     return;
 
   writer->last_progress = now;
-  update = g_new0 (ProgressUpdate, 1);
-  update->self = g_object_ref (writer->self);
-  update->progress = writer->total > 0 ? MIN (1.0, (double)writer->n_rows / writer->total) : 1.0;
-  post_progress (writer->context, update);
+  stw_io_post_progress (writer->context, G_OBJECT (writer->self), set_progress,
+                        writer->total > 0 ? MIN (1.0, (double)writer->n_rows / writer->total) : 1.0);
 }
 
 static void

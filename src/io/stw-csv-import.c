@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "stw-csv-import.h"
+#include "stw-io-progress.h"
 #include "core/stw-error.h"
 #include "store/stw-bulk-writer.h"
 
@@ -24,8 +25,6 @@
  * a file larger than memory imports; a cancelled or failed run leaves the
  * store as it was.
  */
-
-#define PROGRESS_INTERVAL_USEC (100 * 1000)
 
 struct _StwCsvImport
 {
@@ -65,12 +64,6 @@ typedef struct
   GHashTable         *tags;         /* folded tag → first line */
   gint64              last_progress;
 } Pass;
-
-typedef struct
-{
-  StwCsvImport *self;
-  double        progress;
-} ProgressUpdate;
 
 /* ------------------------------------------------------------------------ */
 
@@ -144,44 +137,17 @@ pass_unref (gpointer pass)
   g_rc_box_release_full (pass, (GDestroyNotify)pass_free);
 }
 
-static gboolean
-set_progress_cb (gpointer data)
+static void
+set_progress (GObject *object,
+              double   progress)
 {
-  ProgressUpdate *update = data;
+  StwCsvImport *self = (StwCsvImport *)object;
 
-  if (update->self->progress != update->progress)
+  if (self->progress != progress)
     {
-      update->self->progress = update->progress;
-      g_object_notify_by_pspec (G_OBJECT (update->self), properties[PROP_PROGRESS]);
+      self->progress = progress;
+      g_object_notify_by_pspec (object, properties[PROP_PROGRESS]);
     }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_update_free (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  g_object_unref (update->self);
-  g_free (update);
-}
-
-/* Always through a source: g_main_context_invoke() would run the update
- * right here, on the worker thread, whenever no thread is iterating the
- * context at that moment (a caller waiting in a _sync function, or
- * between two iterations of the interface's main loop). */
-static void
-post_progress (GMainContext   *context,
-               ProgressUpdate *update)
-{
-  GSource *source = g_idle_source_new ();
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, set_progress_cb, update, progress_update_free);
-  g_source_set_static_name (source, "[stw] progress");
-  g_source_attach (source, context);
-  g_source_unref (source);
 }
 
 static void
@@ -190,16 +156,13 @@ report_progress (Pass    *pass,
                  gboolean force)
 {
   gint64 now = g_get_monotonic_time ();
-  ProgressUpdate *update;
 
-  if (!force && now - pass->last_progress < PROGRESS_INTERVAL_USEC)
+  if (!force && now - pass->last_progress < STW_PROGRESS_INTERVAL_USEC)
     return;
 
   pass->last_progress = now;
-  update = g_new0 (ProgressUpdate, 1);
-  update->self = g_object_ref (pass->self);
-  update->progress = pass->file_size > 0 ? MIN (1.0, (double)position / pass->file_size) : 1.0;
-  post_progress (pass->context, update);
+  stw_io_post_progress (pass->context, G_OBJECT (pass->self), set_progress,
+                        pass->file_size > 0 ? MIN (1.0, (double)position / pass->file_size) : 1.0);
 }
 
 /* Saves one converted row on the writer thread. */
