@@ -129,54 +129,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 /* Deleting                                                                 */
 /* ------------------------------------------------------------------------ */
 
-typedef struct
-{
-  StwLocationsView *self;
-  char             *name;
-} DeleteCall;
-
-static void
-delete_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  DeleteCall *call = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (stw_location_repo_delete_finish (STW_DATABASE (object), result, &error))
-    stw_ui_toast_deleted (GTK_WIDGET (call->self), call->name);
-  else
-    stw_ui_toast_error (GTK_WIDGET (call->self), error);
-
-  g_object_unref (call->self);
-  g_free (call->name);
-  g_free (call);
-}
-
-static void
-delete_location (StwLocationsView *self,
-                 StwLocation      *location,
-                 gint64            reassign_to)
-{
-  DeleteCall *call = g_new0 (DeleteCall, 1);
-
-  call->self = g_object_ref (self);
-  call->name = g_strdup (stw_location_get_name (location));
-  stw_location_repo_delete_async (self->db, stw_location_get_id (location), reassign_to,
-                                  self->cancellable, delete_cb, call);
-}
-
-static void
-reassign_chosen_cb (StwLocationsView  *self,
-                    gint64             target,
-                    StwReassignDialog *dialog)
-{
-  g_autoptr(StwLocation) location = find_location (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id")));
-
-  if (location != NULL)
-    delete_location (self, location, target);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -240,7 +192,10 @@ delete_action (GtkWidget  *widget,
   if (count == 0)
     {
       /* Nothing points here: delete, with Undo in the toast. */
-      delete_location (self, location, 0);
+      stw_ui_delete_record (widget, self->db, stw_location_repo_delete_async,
+                            stw_location_repo_delete_finish,
+                            stw_location_get_id (location), 0, stw_location_get_name (location),
+                            self->cancellable);
       return;
     }
 
@@ -260,9 +215,9 @@ delete_action (GtkWidget  *widget,
                                         stw_location_get_path (other));
     }
 
-  g_object_set_data (G_OBJECT (dialog), "id", GSIZE_TO_POINTER (stw_location_get_id (location)));
-  g_signal_connect_object (dialog, "chosen", G_CALLBACK (reassign_chosen_cb), self,
-                           G_CONNECT_SWAPPED);
+  stw_reassign_dialog_delete_on_choice (dialog, widget, self->db, stw_location_repo_delete_async,
+                                        stw_location_repo_delete_finish, stw_location_get_id (location), stw_location_get_name (location),
+                                        self->cancellable);
   stw_ui_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
 }
 

@@ -42,12 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  StwPeopleView *self;
-  char          *name;
-} DeleteCall;
-
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -119,49 +113,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 /* ------------------------------------------------------------------------ */
 
 static void
-delete_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  DeleteCall *call = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (stw_person_repo_delete_finish (STW_DATABASE (object), result, &error))
-    stw_ui_toast_deleted (GTK_WIDGET (call->self), call->name);
-  else
-    stw_ui_toast_error (GTK_WIDGET (call->self), error);
-
-  g_object_unref (call->self);
-  g_free (call->name);
-  g_free (call);
-}
-
-static void
-delete_person (StwPeopleView *self,
-               StwPerson     *person,
-               gint64         reassign_to)
-{
-  DeleteCall *call = g_new0 (DeleteCall, 1);
-
-  call->self = g_object_ref (self);
-  call->name = g_strdup (stw_person_get_name (person));
-  stw_person_repo_delete_async (self->db, stw_person_get_id (person), reassign_to,
-                                self->cancellable, delete_cb, call);
-}
-
-static void
-reassign_chosen_cb (StwPeopleView     *self,
-                    gint64             target,
-                    StwReassignDialog *dialog)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id"));
-  g_autoptr(StwPerson) person = find_person (self, id);
-
-  if (person != NULL)
-    delete_person (self, person, target);
-}
-
-static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
@@ -201,7 +152,10 @@ delete_action (GtkWidget  *widget,
   count = stw_person_get_asset_count (person);
   if (count == 0)
     {
-      delete_person (self, person, 0);
+      stw_ui_delete_record (widget, self->db, stw_person_repo_delete_async,
+                            stw_person_repo_delete_finish,
+                            stw_person_get_id (person), 0, stw_person_get_name (person),
+                            self->cancellable);
       return;
     }
 
@@ -222,9 +176,9 @@ delete_action (GtkWidget  *widget,
                                         stw_person_get_name (other));
     }
 
-  g_object_set_data (G_OBJECT (dialog), "id", GSIZE_TO_POINTER (stw_person_get_id (person)));
-  g_signal_connect_object (dialog, "chosen", G_CALLBACK (reassign_chosen_cb), self,
-                           G_CONNECT_SWAPPED);
+  stw_reassign_dialog_delete_on_choice (dialog, widget, self->db, stw_person_repo_delete_async,
+                                        stw_person_repo_delete_finish, stw_person_get_id (person), stw_person_get_name (person),
+                                        self->cancellable);
   stw_ui_present_dialog (widget, GTK_WINDOW (dialog));
 }
 

@@ -26,6 +26,15 @@ struct _StwReassignDialog
   GtkStringList    *labels;
   GArray           *ids;
   GtkDropDown      *dropdown;
+
+  /* What to delete once a choice is made, if the dialog does it. */
+  GtkWidget        *widget;
+  StwDatabase      *db;
+  GCancellable     *cancellable;
+  StwDeleteStart    start;
+  StwDeleteFinish   finish;
+  gint64            id;
+  char             *name;
 };
 
 G_DEFINE_FINAL_TYPE (StwReassignDialog, stw_reassign_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -44,8 +53,17 @@ stw_reassign_dialog_response (AdwMessageDialog *dialog,
   StwReassignDialog *self = STW_REASSIGN_DIALOG (dialog);
   guint selected = gtk_drop_down_get_selected (self->dropdown);
 
-  if (g_strcmp0 (response, "delete") == 0 && selected < self->ids->len)
-    g_signal_emit (self, signals[CHOSEN], 0, g_array_index (self->ids, gint64, selected));
+  gint64 target;
+
+  if (g_strcmp0 (response, "delete") != 0 || selected >= self->ids->len)
+    return;
+
+  target = g_array_index (self->ids, gint64, selected);
+  g_signal_emit (self, signals[CHOSEN], 0, target);
+
+  if (self->start != NULL)
+    stw_ui_delete_record (self->widget, self->db, self->start, self->finish, self->id, target,
+                          self->name, self->cancellable);
 }
 
 static void
@@ -55,6 +73,10 @@ stw_reassign_dialog_finalize (GObject *object)
 
   g_clear_object (&self->labels);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_object (&self->widget);
+  g_clear_object (&self->db);
+  g_clear_object (&self->cancellable);
+  g_free (self->name);
 
   G_OBJECT_CLASS (stw_reassign_dialog_parent_class)->finalize (object);
 }
@@ -128,4 +150,33 @@ stw_reassign_dialog_select (StwReassignDialog *self,
 {
   g_return_if_fail (STW_IS_REASSIGN_DIALOG (self));
   gtk_drop_down_set_selected (self->dropdown, position);
+}
+
+/**
+ * stw_reassign_dialog_delete_on_choice:
+ * @widget: the view, for the toast that follows
+ *
+ * Makes the “Delete” response delete record @id, moving its assets to the
+ * choice made, with stw_ui_delete_record().
+ */
+void
+stw_reassign_dialog_delete_on_choice (StwReassignDialog *self,
+                                      GtkWidget         *widget,
+                                      StwDatabase       *db,
+                                      StwDeleteStart     start,
+                                      StwDeleteFinish    finish,
+                                      gint64             id,
+                                      const char        *name,
+                                      GCancellable      *cancellable)
+{
+  g_return_if_fail (STW_IS_REASSIGN_DIALOG (self));
+
+  g_set_object (&self->widget, widget);
+  g_set_object (&self->db, db);
+  g_set_object (&self->cancellable, cancellable);
+  self->start = start;
+  self->finish = finish;
+  self->id = id;
+  g_free (self->name);
+  self->name = g_strdup (name);
 }

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "stw-ui-util.h"
+
 G_BEGIN_DECLS
 
 #define STW_TYPE_REASSIGN_DIALOG (stw_reassign_dialog_get_type ())
@@ -23,5 +25,13 @@ void               stw_reassign_dialog_add_choice (StwReassignDialog *self,
                                                    const char        *label);
 void               stw_reassign_dialog_select     (StwReassignDialog *self,
                                                    guint              position);
+void               stw_reassign_dialog_delete_on_choice (StwReassignDialog *self,
+                                                   GtkWidget         *widget,
+                                                   StwDatabase       *db,
+                                                   StwDeleteStart     start,
+                                                   StwDeleteFinish    finish,
+                                                   gint64             id,
+                                                   const char        *name,
+                                                   GCancellable      *cancellable);
 
 G_END_DECLS

@@ -175,3 +175,54 @@ stw_ui_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+typedef struct
+{
+  GtkWidget       *widget;
+  StwDeleteFinish  finish;
+  char            *name;
+} DeleteCall;
+
+static void
+delete_record_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DeleteCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (call->finish (STW_DATABASE (object), result, &error))
+    stw_ui_toast_deleted (call->widget, call->name);
+  else
+    stw_ui_toast_error (call->widget, error);
+
+  g_object_unref (call->widget);
+  g_free (call->name);
+  g_free (call);
+}
+
+/**
+ * stw_ui_delete_record:
+ * @reassign_to: where the record's assets go (see the repositories)
+ * @name: the record's name, for the toast
+ *
+ * Deletes a location or person and says so in a toast with Undo, or says
+ * why not.
+ */
+void
+stw_ui_delete_record (GtkWidget       *widget,
+                      StwDatabase     *db,
+                      StwDeleteStart   start,
+                      StwDeleteFinish  finish,
+                      gint64           id,
+                      gint64           reassign_to,
+                      const char      *name,
+                      GCancellable    *cancellable)
+{
+  DeleteCall *call = g_new0 (DeleteCall, 1);
+
+  call->widget = g_object_ref (widget);
+  call->finish = finish;
+  call->name = g_strdup (name);
+  start (db, id, reassign_to, cancellable, delete_record_cb, call);
+}

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "store/stw-database.h"
+
 G_BEGIN_DECLS
 
 void        stw_ui_toast                (GtkWidget    *widget,
@@ -31,5 +33,25 @@ void        stw_ui_toast_deleted        (GtkWidget    *widget,
                                          const char   *name);
 
 void        stw_ui_unparent_children    (GtkWidget    *widget);
+
+/* The repositories' delete-with-reassign pair, for locations and people. */
+typedef void     (*StwDeleteStart)  (StwDatabase          *db,
+                                     gint64                id,
+                                     gint64                reassign_to,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+typedef gboolean (*StwDeleteFinish) (StwDatabase          *db,
+                                     GAsyncResult         *result,
+                                     GError              **error);
+
+void        stw_ui_delete_record        (GtkWidget       *widget,
+                                         StwDatabase     *db,
+                                         StwDeleteStart   start,
+                                         StwDeleteFinish  finish,
+                                         gint64           id,
+                                         gint64           reassign_to,
+                                         const char      *name,
+                                         GCancellable    *cancellable);
 
 G_END_DECLS
