@@ -206,17 +206,17 @@ import_command (int    argc,
   for (guint i = 0; i < report->problems->len; i++)
     g_printerr ("%s\n", g_array_index (report->problems, StwImportProblem, i).message);
   if (report->n_problems > report->problems->len)
-    g_printerr (_("… and %" G_GUINT64_FORMAT " more rows refused.\n"),
-                report->n_problems - report->problems->len);
+    g_printerr (_("… and %llu more rows refused.\n"),
+                (unsigned long long)(report->n_problems - report->problems->len));
 
   if (dry_run)
-    g_print (_("%" G_GUINT64_FORMAT " rows, %" G_GUINT64_FORMAT " can be imported, %"
-               G_GUINT64_FORMAT " refused.\n"),
-             report->n_rows, report->n_good, report->n_problems);
+    g_print (_("%llu rows, %llu can be imported, %llu refused.\n"),
+             (unsigned long long)report->n_rows, (unsigned long long)report->n_good,
+             (unsigned long long)report->n_problems);
   else
-    g_print (_("%" G_GUINT64_FORMAT " assets added, %" G_GUINT64_FORMAT " updated, %"
-               G_GUINT64_FORMAT " rows refused.\n"),
-             report->n_created, report->n_updated, report->n_problems);
+    g_print (_("%llu assets added, %llu updated, %llu rows refused.\n"),
+             (unsigned long long)report->n_created, (unsigned long long)report->n_updated,
+             (unsigned long long)report->n_problems);
 
   /* Every row refused: nothing changed, which is a failure. */
   if (report->n_problems > 0 && report->n_good == 0)
@@ -343,7 +343,7 @@ export_command (int    argc,
     return fail (output != NULL ? output : _("standard output"), error);
 
   if (output != NULL)
-    g_print (_("%" G_GINT64_FORMAT " assets written to %s.\n"), n_rows, output);
+    g_print (_("%lld assets written to %s.\n"), (long long)n_rows, output);
 
   return EXIT_OK;
 }
@@ -376,15 +376,15 @@ stats_command (int    argc,
 
   size = g_format_size (stats.file_size);
   g_print ("%s\n", stw_database_get_path (db));
-  g_print (_("Assets:     %" G_GINT64_FORMAT "\n"), stats.n_assets);
+  g_print (_("Assets:     %lld\n"), (long long)stats.n_assets);
   for (guint i = 0; i < STW_N_ASSET_STATUSES; i++)
-    g_print ("  %-16s%" G_GINT64_FORMAT "\n", stw_asset_status_to_key (i), stats.by_status[i]);
+    g_print ("  %-16s%lld\n", stw_asset_status_to_key (i), (long long)stats.by_status[i]);
   for (guint i = 0; i < STW_N_ASSET_CATEGORIES; i++)
-    g_print ("  %-16s%" G_GINT64_FORMAT "\n", stw_asset_category_to_key (i), stats.by_category[i]);
-  g_print (_("Locations:  %" G_GINT64_FORMAT "\n"), stats.n_locations);
-  g_print (_("People:     %" G_GINT64_FORMAT "\n"), stats.n_people);
-  g_print (_("Changes:    %" G_GINT64_FORMAT " in %" G_GINT64_FORMAT " steps\n"),
-           stats.n_changes, stats.n_batches);
+    g_print ("  %-16s%lld\n", stw_asset_category_to_key (i), (long long)stats.by_category[i]);
+  g_print (_("Locations:  %lld\n"), (long long)stats.n_locations);
+  g_print (_("People:     %lld\n"), (long long)stats.n_people);
+  g_print (_("Changes:    %lld in %lld steps\n"),
+           (long long)stats.n_changes, (long long)stats.n_batches);
   g_print (_("Size:       %s\n"), size);
 
   return EXIT_OK;

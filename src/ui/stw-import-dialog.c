@@ -281,15 +281,15 @@ show_report (StwImportDialog *self)
   g_autofree char *button = NULL;
   GtkWidget *child;
 
-  good = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " row can be imported.",
-                                       "%" G_GUINT64_FORMAT " rows can be imported.", report->n_good),
-                          report->n_good);
+  good = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu row can be imported.",
+                                       "%llu rows can be imported.", report->n_good),
+                          (unsigned long long)report->n_good);
   if (report->n_problems > 0)
     bad = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "%" G_GUINT64_FORMAT " row has problems and will be skipped.",
-                                        "%" G_GUINT64_FORMAT " rows have problems and will be skipped.",
+                                        "%llu row has problems and will be skipped.",
+                                        "%llu rows have problems and will be skipped.",
                                         report->n_problems),
-                           report->n_problems);
+                           (unsigned long long)report->n_problems);
   text = bad != NULL ? g_strdup_printf ("%s %s", good, bad) : g_strdup (good);
   gtk_label_set_label (self->report_label, text);
 
@@ -308,9 +308,9 @@ show_report (StwImportDialog *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), report->n_problems > 0);
 
-  button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %" G_GUINT64_FORMAT " Row",
-                                         "_Import %" G_GUINT64_FORMAT " Rows", report->n_good),
-                            report->n_good);
+  button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %llu Row",
+                                         "_Import %llu Rows", report->n_good),
+                            (unsigned long long)report->n_good);
   gtk_button_set_label (self->next_button, button);
   gtk_stack_set_visible_child_name (self->stack, "report");
   update_next (self);

@@ -199,14 +199,14 @@ import_done_cb (StwWindow       *self,
   g_autofree char *added = NULL;
   g_autofree char *title = NULL;
 
-  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " asset imported",
-                                        "%" G_GUINT64_FORMAT " assets imported", created),
-                           created);
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu asset imported",
+                                        "%llu assets imported", created),
+                           (unsigned long long)created);
   if (updated > 0)
     /* Translators: “320 assets imported, 12 updated” */
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %" G_GUINT64_FORMAT " updated",
-                                          "%s, %" G_GUINT64_FORMAT " updated", updated),
-                             added, updated);
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %llu updated",
+                                          "%s, %llu updated", updated),
+                             added, (unsigned long long)updated);
   else
     title = g_strdup (added);
 
@@ -275,10 +275,10 @@ export_cb (GObject      *object,
     {
       g_autofree char *name = g_file_get_basename (call->file);
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%" G_GINT64_FORMAT " asset exported to “%s”",
-                                                             "%" G_GINT64_FORMAT " assets exported to “%s”",
+                                                             "%lld asset exported to “%s”",
+                                                             "%lld assets exported to “%s”",
                                                              n_rows),
-                                                n_rows, name);
+                                                (long long)n_rows, name);
       g_autofree char *escaped = g_markup_escape_text (title, -1);
 
       stw_ui_toast (GTK_WIDGET (self), escaped, NULL, NULL);
