@@ -55,4 +55,28 @@ void           stw_sql_bind_stripped            (sqlite3_stmt     *stmt,
 const char    *stw_sql_column_text              (sqlite3_stmt     *stmt,
                                                  int               column);
 
+/* stw-sql.c */
+gboolean       stw_sql_exec                     (sqlite3          *db,
+                                                 const char       *sql,
+                                                 GError          **error);
+sqlite3_stmt  *stw_sql_prepare_cached           (sqlite3          *db,
+                                                 GHashTable       *cache,
+                                                 const char       *sql,
+                                                 GError          **error);
+GHashTable    *stw_sql_statement_cache_new      (void);
+gboolean       stw_sql_configure_connection     (sqlite3          *db,
+                                                 gboolean          writer,
+                                                 GError          **error);
+
+/* stw-database-file.c */
+gboolean       stw_sql_query_int                (sqlite3          *db,
+                                                 const char       *sql,
+                                                 gint64           *value,
+                                                 GError          **error);
+gboolean       stw_database_check_file          (const char       *path,
+                                                 GError          **error);
+gboolean       stw_database_migrate             (sqlite3          *db,
+                                                 int               target,
+                                                 GError          **error);
+
 G_END_DECLS

@@ -19,13 +19,6 @@
 #include "core/stw-core-enums.h"
 #include "core/stw-error.h"
 
-/* 'STWD': marks the file as Steward's, so a database of another program
- * is recognised and left alone. */
-#define APPLICATION_ID 0x53545744
-#define MIGRATIONS_PATH RESOURCE_PATH "/sql"
-/* Files up to this size get SQLite's quick_check when opened. */
-#define QUICK_CHECK_LIMIT (64 * 1024 * 1024)
-
 typedef struct
 {
   StwDatabase    *self;
@@ -104,465 +97,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------ */
-/* Errors and small SQL helpers                                             */
-/* ------------------------------------------------------------------------ */
-
-/**
- * stw_sql_set_error:
- *
- * Turns an SQLite result into an error a person can act on.
- *
- * Returns: %FALSE, so callers can `return stw_sql_set_error (…)`.
- */
-gboolean
-stw_sql_set_error (sqlite3  *db,
-                   int       rc,
-                   GError  **error)
-{
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-  int extended = db != NULL ? sqlite3_extended_errcode (db) : rc;
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      g_set_error (error, STW_ERROR, STW_ERROR_DISK_FULL,
-                   _("The disk is full, so the change was not saved. "
-                     "Free some space and try again."));
-      break;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      g_set_error (error, STW_ERROR, STW_ERROR_READ_ONLY,
-                   _("The database cannot be written, so the change was not saved. "
-                     "Check that the file and its folder are writable."));
-      break;
-
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, STW_ERROR, STW_ERROR_DAMAGED,
-                   _("The database file is damaged (%s)."), detail);
-      break;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, STW_ERROR, STW_ERROR_FAILED,
-                   _("The database is in use by another program. Try again in a moment."));
-      break;
-
-    case SQLITE_IOERR:
-      g_set_error (error, STW_ERROR, STW_ERROR_FAILED,
-                   _("The disk could not be read or written (%s), so the change was not saved."),
-                   detail);
-      break;
-
-    case SQLITE_CONSTRAINT:
-      if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
-        g_set_error (error, STW_ERROR, STW_ERROR_DUPLICATE,
-                     _("Another record already has this value."));
-      else if (extended == SQLITE_CONSTRAINT_FOREIGNKEY)
-        g_set_error (error, STW_ERROR, STW_ERROR_IN_USE,
-                     _("Other records still refer to this one."));
-      else
-        g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
-                     _("A value is not acceptable (%s)."), detail);
-      break;
-
-    default:
-      g_set_error (error, STW_ERROR, STW_ERROR_FAILED,
-                   _("The database reported an error: %s."), detail);
-      break;
-    }
-
-  return FALSE;
-}
-
-/**
- * stw_sql_step:
- *
- * Steps @stmt once; a row or the end is success.
- */
-gboolean
-stw_sql_step (sqlite3_stmt  *stmt,
-              GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return stw_sql_set_error (sqlite3_db_handle (stmt), rc, error);
-
-  return TRUE;
-}
-
-void
-stw_sql_bind_text (sqlite3_stmt *stmt,
-                   int           column,
-                   const char   *text)
-{
-  if (text == NULL || text[0] == '\0')
-    sqlite3_bind_null (stmt, column);
-  else
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-}
-
-/* Binds @text without the spaces around it; names are stored trimmed. */
-void
-stw_sql_bind_stripped (sqlite3_stmt *stmt,
-                       int           column,
-                       const char   *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  stw_sql_bind_text (stmt, column, stripped);
-}
-
-const char *
-stw_sql_column_text (sqlite3_stmt *stmt,
-                     int           column)
-{
-  return (const char *)sqlite3_column_text (stmt, column);
-}
-
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return stw_sql_set_error (db, rc, error);
-
-  return TRUE;
-}
-
-static sqlite3_stmt *
-prepare_cached (sqlite3     *db,
-                GHashTable  *cache,
-                const char  *sql,
-                GError     **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db));
-      stw_sql_set_error (db, rc, error);
-      return NULL;
-    }
-
-  g_hash_table_insert (cache, g_strdup (sql), stmt);
-  return stmt;
-}
-
-static GHashTable *
-statement_cache_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                (GDestroyNotify)sqlite3_finalize);
-}
-
-static gboolean
-configure_connection (sqlite3  *db,
-                      gboolean  writer,
-                      GError  **error)
-{
-  sqlite3_busy_timeout (db, 5000);
-  sqlite3_extended_result_codes (db, 1);
-
-  if (!exec (db, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
-
-  if (writer &&
-      (!exec (db, "PRAGMA journal_mode = WAL", error) ||
-       !exec (db, "PRAGMA synchronous = NORMAL", error) ||
-       /* An import touches a dozen indexes at random places; with the
-        * default 2 MB cache it spends its time re-reading their pages. */
-       !exec (db, "PRAGMA cache_size = -65536", error)))
-    return FALSE;
-
-  /* Readers page through indexes of millions of rows: map the file
-   * rather than copy every page through read(). */
-  if (!writer &&
-      (!exec (db, "PRAGMA mmap_size = 268435456", error) ||
-       !exec (db, "PRAGMA cache_size = -16384", error)))
-    return FALSE;
-
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Checking a file before anything writes to it                             */
-/* ------------------------------------------------------------------------ */
-
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           gint64      *value,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      stw_sql_set_error (db, rc, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-
-  *value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
-
-static gboolean
-set_damaged (const char  *path,
-             GError     **error)
-{
-  g_autofree char *name = g_filename_display_basename (path);
-
-  g_set_error (error, STW_ERROR, STW_ERROR_DAMAGED,
-               _("“%s” is damaged and cannot be opened. It has not been changed."), name);
-  return FALSE;
-}
-
-/*
- * Opens an existing file read-only and decides whether Steward may use
- * it: an SQLite database of ours, not from a newer Steward, and intact.
- * Nothing here writes to the file.
- */
-static gboolean
-check_existing_file (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autoptr(GError) local_error = NULL;
-  static const char header[16] = "SQLite format 3";
-  char buffer[16] = { 0 };
-  sqlite3 *db = NULL;
-  gint64 app_id = 0, version = 0, n_objects = 0;
-  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
-  g_autofree char *uri = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  GStatBuf info;
-  FILE *file;
-  size_t n_read;
-  int rc;
-
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, STW_ERROR, STW_ERROR_READ_ONLY,
-                   _("“%s” cannot be read: %s."), name, g_strerror (saved_errno));
-      return FALSE;
-    }
-  n_read = fread (buffer, 1, sizeof buffer, file);
-  fclose (file);
-
-  if (n_read != sizeof buffer || memcmp (buffer, header, sizeof header) != 0)
-    {
-      g_set_error (error, STW_ERROR, STW_ERROR_NOT_DATABASE,
-                   _("“%s” is not a Steward database. It has not been changed."), name);
-      return FALSE;
-    }
-
-  /* A read-only connection to a WAL database creates the -wal and -shm
-   * files beside it and cannot remove them, so a refused file would get
-   * new files next to it. Without a -wal file, everything is in the
-   * database file itself, and immutable=1 reads it creating nothing;
-   * with one (Steward was stopped mid-write), it must be read too. */
-  if (!g_file_test (wal_path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-      g_autofree char *base = g_filename_to_uri (absolute, NULL, NULL);
-
-      if (base != NULL)
-        uri = g_strconcat (base, "?immutable=1", NULL);
-    }
-
-  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &db,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_damaged (path, error);
-      goto out;
-    }
-  sqlite3_extended_result_codes (db, 1);
-
-  if (!query_int (db, "PRAGMA application_id", &app_id, &local_error) ||
-      !query_int (db, "PRAGMA user_version", &version, &local_error) ||
-      !query_int (db, "SELECT count(*) FROM sqlite_master", &n_objects, &local_error))
-    {
-      g_debug ("Checking %s: %s", path, local_error->message);
-      set_damaged (path, error);
-      goto out;
-    }
-
-  /* An empty SQLite file is a blank page, not someone else's data. */
-  if (app_id != APPLICATION_ID && !(app_id == 0 && version == 0 && n_objects == 0))
-    {
-      g_set_error (error, STW_ERROR, STW_ERROR_FOREIGN_DATABASE,
-                   _("“%s” is a database of another program, not of Steward. "
-                     "It has not been changed."), name);
-      goto out;
-    }
-
-  if (version > stw_database_schema_version ())
-    {
-      g_set_error (error, STW_ERROR, STW_ERROR_NEWER_DATABASE,
-                   _("“%s” was written by a newer version of Steward. "
-                     "Update Steward to open it; the file has not been changed."), name);
-      goto out;
-    }
-
-  /* The full check reads every page: at start only for files small enough
-   * to read in a moment. Damage in a larger file shows when its pages are
-   * read (as STW_ERROR_DAMAGED, nothing written) and in steward-cli check. */
-  if (g_stat (path, &info) == 0 && info.st_size > QUICK_CHECK_LIMIT)
-    {
-      ok = TRUE;
-      goto out;
-    }
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || g_strcmp0 (stw_sql_column_text (stmt, 0), "ok") != 0)
-    {
-      g_debug ("Integrity check of %s failed: %s", path,
-               rc == SQLITE_ROW ? stw_sql_column_text (stmt, 0) : sqlite3_errmsg (db));
-      set_damaged (path, error);
-      goto out;
-    }
-
-  ok = TRUE;
-
-out:
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return ok;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Migrations                                                               */
-/* ------------------------------------------------------------------------ */
-
-static int
-migration_number (const char *name)
-{
-  return (int)g_ascii_strtoll (name, NULL, 10);
-}
-
-static int
-compare_migrations (gconstpointer a,
-                    gconstpointer b)
-{
-  return migration_number (*(const char **)a) - migration_number (*(const char **)b);
-}
-
-static char **
-list_migrations (void)
-{
-  char **names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
-
-  g_assert (names != NULL);
-  qsort (names, g_strv_length (names), sizeof (char *), compare_migrations);
-  return names;
-}
-
-int
-stw_database_schema_version (void)
-{
-  static int version;
-
-  if (version == 0)
-    {
-      g_auto(GStrv) names = list_migrations ();
-      guint n = g_strv_length (names);
-
-      version = n > 0 ? migration_number (names[n - 1]) : 0;
-    }
-
-  return version;
-}
-
-/*
- * Brings the schema up to @target, in one transaction: a migration that
- * fails leaves the file as it was.
- */
-static gboolean
-migrate (sqlite3  *db,
-         int       target,
-         GError  **error)
-{
-  g_auto(GStrv) names = list_migrations ();
-  gint64 version = 0;
-
-  if (!exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  if (!query_int (db, "PRAGMA user_version", &version, error))
-    goto failed;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autofree char *path = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
-      g_autofree char *pragma = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
-      int number = migration_number (names[i]);
-      gsize size;
-
-      if (number <= version || number > target)
-        continue;
-
-      g_debug ("Applying migration %s", names[i]);
-
-      bytes = g_resources_lookup_data (path, 0, error);
-      if (bytes == NULL)
-        goto failed;
-
-      sql = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
-      if (!exec (db, sql, error))
-        goto failed;
-
-      /* PRAGMA takes no bound parameters; the number is ours, not data. */
-      pragma = g_strdup_printf ("PRAGMA user_version = %d", number);
-      if (!exec (db, pragma, error))
-        goto failed;
-    }
-
-  if (!exec (db, "PRAGMA application_id = 1398036292", error) ||
-      !exec (db, "COMMIT", error))
-    goto failed;
-
-  G_STATIC_ASSERT (APPLICATION_ID == 1398036292);
-  return TRUE;
-
-failed:
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-/* ------------------------------------------------------------------------ */
 /* The writer thread                                                        */
 /* ------------------------------------------------------------------------ */
 
@@ -617,7 +151,7 @@ run_job (StwDatabase  *self,
   if (job->raw)
     return job->func (&ctx, job->func_data, error);
 
-  if (!exec (self->writer, "BEGIN IMMEDIATE", error))
+  if (!stw_sql_exec (self->writer, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   stmt = stw_write_context_prepare (&ctx, "INSERT INTO batches (time, origin, author, description) "
@@ -663,11 +197,12 @@ run_job (StwDatabase  *self,
   else if (origin_is_undoable (job->origin))
     {
       /* A new edit ends what could be redone. */
-      if (!exec (self->writer, "UPDATE batches SET state = 'final' WHERE state = 'undone'", error))
+      if (!stw_sql_exec (self->writer,
+                         "UPDATE batches SET state = 'final' WHERE state = 'undone'", error))
         goto failed;
     }
 
-  if (!exec (self->writer, "UPDATE journal_state SET batch = NULL, time = NULL, origin = NULL "
+  if (!stw_sql_exec (self->writer, "UPDATE journal_state SET batch = NULL, time = NULL, origin = NULL "
                            "WHERE id = 1", error))
     goto failed;
 
@@ -915,8 +450,8 @@ stw_database_class_init (StwDatabaseClass *klass)
 static void
 stw_database_init (StwDatabase *self)
 {
-  self->writer_statements = statement_cache_new ();
-  self->reader_statements = statement_cache_new ();
+  self->writer_statements = stw_sql_statement_cache_new ();
+  self->reader_statements = stw_sql_statement_cache_new ();
   self->queue = g_async_queue_new ();
 }
 
@@ -966,7 +501,7 @@ stw_database_open (const char  *path,
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      if (!check_existing_file (path, error))
+      if (!stw_database_check_file (path, error))
         return NULL;
     }
   else
@@ -994,8 +529,8 @@ stw_database_open (const char  *path,
       return NULL;
     }
 
-  if (!configure_connection (self->writer, TRUE, error) ||
-      !migrate (self->writer, stw_database_schema_version (), error))
+  if (!stw_sql_configure_connection (self->writer, TRUE, error) ||
+      !stw_database_migrate (self->writer, stw_database_schema_version (), error))
     return NULL;
 
   rc = sqlite3_open_v2 (path, &self->reader, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
@@ -1004,7 +539,7 @@ stw_database_open (const char  *path,
       stw_sql_set_error (self->reader, rc, error);
       return NULL;
     }
-  if (!configure_connection (self->reader, FALSE, error))
+  if (!stw_sql_configure_connection (self->reader, FALSE, error))
     return NULL;
 
   self->thread = g_thread_new ("stw-writer", writer_thread, self);
@@ -1305,7 +840,7 @@ stw_database_prepare_read (StwDatabase  *self,
                            GError      **error)
 {
   g_return_val_if_fail (STW_IS_DATABASE (self), NULL);
-  return prepare_cached (self->reader, self->reader_statements, sql, error);
+  return stw_sql_prepare_cached (self->reader, self->reader_statements, sql, error);
 }
 
 /**
@@ -1324,7 +859,7 @@ stw_database_open_reader (StwDatabase  *self,
   g_return_val_if_fail (STW_IS_DATABASE (self), NULL);
 
   rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK || !configure_connection (db, FALSE, error))
+  if (rc != SQLITE_OK || !stw_sql_configure_connection (db, FALSE, error))
     {
       if (rc != SQLITE_OK)
         stw_sql_set_error (db, rc, error);
@@ -1348,7 +883,7 @@ exec_func (StwWriteContext  *ctx,
            gpointer          user_data,
            GError          **error)
 {
-  return exec (ctx->self->writer, user_data, error);
+  return stw_sql_exec (ctx->self->writer, user_data, error);
 }
 
 /**
@@ -1404,7 +939,7 @@ stw_database_create_at_version (const char  *path,
 
   /* Setting WAL writes the header, so even version 0 is a real,
    * empty SQLite file. */
-  ok = configure_connection (db, TRUE, error) && (version == 0 || migrate (db, version, error));
+  ok = stw_sql_configure_connection (db, TRUE, error) && (version == 0 || stw_database_migrate (db, version, error));
   sqlite3_close (db);
 
   return ok;
@@ -1451,7 +986,7 @@ stw_write_context_prepare (StwWriteContext  *ctx,
                            const char       *sql,
                            GError          **error)
 {
-  return prepare_cached (ctx->self->writer, ctx->self->writer_statements, sql, error);
+  return stw_sql_prepare_cached (ctx->self->writer, ctx->self->writer_statements, sql, error);
 }
 
 void
