@@ -29,7 +29,10 @@
   "  SELECT l.id, tree.path || ' › ' || l.name, tree.sort_key || char (1) || l.name" \
   "  FROM locations l JOIN tree ON l.parent_id = tree.id)" \
   "SELECT l.id, l.uuid, l.name, l.kind, l.parent_id, t.path," \
-  "  (SELECT count(*) FROM assets a WHERE a.location_id = l.id) " \
+  "  (SELECT count(*) FROM assets a WHERE a.location_id IN (" \
+  "     SELECT l.id UNION ALL SELECT c.id FROM locations c WHERE c.parent_id = l.id" \
+  "     UNION ALL SELECT g.id FROM locations c JOIN locations g ON g.parent_id = c.id" \
+  "     WHERE c.parent_id = l.id)) " \
   "FROM locations l JOIN tree t ON t.id = l.id "
 
 typedef struct

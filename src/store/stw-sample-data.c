@@ -238,8 +238,11 @@ load_func (StwWriteContext  *ctx,
     {
       g_autoptr(StwPerson) person = stw_person_new ();
       g_autofree char *name = g_strdup_printf ("%s %s", people[p].first, people[p].last);
-      g_autofree char *first = g_utf8_strdown (people[p].first, -1);
-      g_autofree char *last = g_utf8_strdown (people[p].last, -1);
+      /* Mail addresses in plain ASCII: “Schäfer” becomes “schafer”. */
+      g_autofree char *first_ascii = g_str_to_ascii (people[p].first, "C");
+      g_autofree char *last_ascii = g_str_to_ascii (people[p].last, "C");
+      g_autofree char *first = g_ascii_strdown (first_ascii, -1);
+      g_autofree char *last = g_ascii_strdown (last_ascii, -1);
       g_autofree char *email = g_strdup_printf ("%s.%s@example.org", first, last);
 
       stw_person_set_name (person, name);

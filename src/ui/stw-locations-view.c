@@ -188,8 +188,10 @@ delete_action (GtkWidget  *widget,
   if (location == NULL)
     return;
 
+  /* The count takes in the places inside; a location with places inside
+   * cannot be deleted, and the store says so. */
   count = stw_location_get_asset_count (location);
-  if (count == 0)
+  if (count == 0 || stw_location_repo_count_children (self->db, stw_location_get_id (location)) > 0)
     {
       /* Nothing points here: delete, with Undo in the toast. */
       stw_ui_delete_record (widget, self->db, stw_location_repo_delete_async,

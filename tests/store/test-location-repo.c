@@ -219,10 +219,11 @@ test_list (Fixture       *fixture,
   list = stw_location_repo_list (fixture->db, &error);
   g_assert_no_error (error);
   text = describe_list (list);
-  /* Tree order: each place right after the one it is in. */
+  /* Tree order: each place right after the one it is in; a count takes
+   * in the places inside. */
   g_assert_cmpstr (text, ==,
-                   "Berlin (1)\n"
-                   "Berlin › Headquarters (0)\n"
+                   "Berlin (4)\n"
+                   "Berlin › Headquarters (3)\n"
                    "Berlin › Headquarters › it storage (1)\n"
                    "Berlin › Headquarters › Server Room (2)\n"
                    "Berlin Office (0)\n"
@@ -233,7 +234,7 @@ test_list (Fixture       *fixture,
 
   list = stw_location_repo_list_children (fixture->db, 0, &error);
   text = describe_list (list);
-  g_assert_cmpstr (text, ==, "Berlin (1)\nBerlin Office (0)\nLisbon (0)\n");
+  g_assert_cmpstr (text, ==, "Berlin (4)\nBerlin Office (0)\nLisbon (0)\n");
   g_clear_object (&list);
   g_clear_pointer (&text, g_free);
 
