@@ -24,6 +24,8 @@
 
 #define PAGE_SIZE 100
 #define CACHE_LIMIT 1000
+/* A change of more rows than this reaches the views in two steps. */
+#define SPLIT_CHANGE_LIMIT 1000
 
 struct _StwAssetQueryModel
 {
@@ -135,20 +137,45 @@ apply_ids (StwAssetQueryModel *self,
   const gint64 *b = (const gint64 *)(gpointer)ids->data;
   guint prefix = 0, suffix = 0;
   guint max = MIN (old->len, ids->len);
+  guint removed, added;
 
   while (prefix < max && a[prefix] == b[prefix])
     prefix++;
   while (suffix < max - prefix && a[old->len - 1 - suffix] == b[ids->len - 1 - suffix])
     suffix++;
 
-  self->ids = g_array_ref (ids);
+  removed = old->len - prefix - suffix;
+  added = ids->len - prefix - suffix;
 
-  if (prefix == old->len && prefix == ids->len)
-    return;
+  if (removed == 0 && added == 0)
+    {
+      self->ids = g_array_ref (ids);
+      return;
+    }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              old->len - prefix - suffix,
-                              ids->len - prefix - suffix);
+  /* GTK 4.8's list widgets look for the items they show among all the
+   * items a change adds, fetching every one of them: a re-sort of a
+   * million rows would build a million assets. Told first of the removal
+   * and then of the addition, they have nothing to look for, and fetch
+   * only the rows on screen. */
+  if (removed > 0 && added > 0 && MAX (removed, added) > SPLIT_CHANGE_LIMIT)
+    {
+      GArray *kept = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
+
+      g_array_append_vals (kept, a, prefix);
+      g_array_append_vals (kept, a + old->len - suffix, suffix);
+      self->ids = kept;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+
+      g_array_unref (self->ids);
+      self->ids = g_array_ref (ids);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
+    }
+  else
+    {
+      self->ids = g_array_ref (ids);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+    }
 
   if (old->len != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
