@@ -110,7 +110,15 @@ peak_rss_mb (void)
 static void
 reset_peak_rss (void)
 {
-  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+  /* Written in place: g_file_set_contents() would write a new file and
+   * rename it, which /proc refuses. */
+  FILE *file = fopen ("/proc/self/clear_refs", "w");
+
+  if (file != NULL)
+    {
+      fputs ("5", file);
+      fclose (file);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
