@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "stw-asset-detail.h"
+#include "stw-asset-history.h"
 #include "stw-ui-util.h"
 #include "core/stw-error.h"
 #include "core/stw-validate.h"
@@ -31,7 +32,6 @@
  */
 
 #define SAVE_DELAY_MS 400
-#define HISTORY_LIMIT 100
 
 struct _StwAssetDetail
 {
@@ -505,106 +505,11 @@ show_values (StwAssetDetail *self)
   self->loading = FALSE;
 }
 
-static const char *
-origin_label (StwOrigin origin)
-{
-  switch (origin)
-    {
-    case STW_ORIGIN_IMPORT:
-      return _("import");
-    case STW_ORIGIN_SYNC:
-      return _("sync");
-    case STW_ORIGIN_SAMPLE:
-      return _("sample inventory");
-    case STW_ORIGIN_UNDO:
-      return _("undo");
-    case STW_ORIGIN_REDO:
-      return _("redo");
-    case STW_ORIGIN_USER:
-    default:
-      return NULL;
-    }
-}
-
-static GtkWidget *
-history_row_new (StwChange *change)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = NULL;
-  g_autofree char *when = g_date_time_format (stw_change_get_time (change), "%e %b %Y, %H:%M");
-  g_autofree char *subtitle = NULL;
-  const char *origin = origin_label (stw_change_get_origin (change));
-  const char *author = stw_change_get_author (change);
-
-  switch (stw_change_get_kind (change))
-    {
-    case STW_CHANGE_CREATED:
-      title = g_strdup (_("Created"));
-      break;
-    case STW_CHANGE_DELETED:
-      title = g_strdup (_("Deleted"));
-      break;
-    case STW_CHANGE_UPDATED:
-    default:
-      /* Translators: a change in the history: “Status: In Stock → Deployed” */
-      title = g_strdup_printf (_("%s: %s → %s"), stw_change_get_field (change),
-                               stw_change_get_old_value (change) ?: "—",
-                               stw_change_get_new_value (change) ?: "—");
-      break;
-    }
-
-  g_strstrip (when);
-  if (origin != NULL)
-    /* Translators: when, who, and how, as in “24 Nov 2026, 10:32 · Anna · undo” */
-    subtitle = g_strdup_printf (_("%s · %s · %s"), when, author ?: "", origin);
-  else
-    subtitle = g_strdup_printf (_("%s · %s"), when, author ?: "");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-
-  return row;
-}
-
 static void
 reload_history (StwAssetDetail *self)
 {
-  g_autoptr(GListModel) changes = NULL;
-  GtkWidget *child;
-  guint n;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
-
-  if (self->asset == NULL)
-    return;
-
-  changes = stw_journal_list_changes (self->db, STW_ENTITY_ASSET, stw_asset_get_id (self->asset), NULL);
-  if (changes == NULL)
-    return;
-
-  n = g_list_model_get_n_items (changes);
-  for (guint i = 0; i < MIN (n, HISTORY_LIMIT); i++)
-    {
-      g_autoptr(StwChange) change = g_list_model_get_item (changes, i);
-
-      gtk_list_box_append (self->history_list, history_row_new (change));
-    }
-
-  if (n > HISTORY_LIMIT)
-    {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "and %u earlier change",
-                                                            "and %u earlier changes",
-                                                            n - HISTORY_LIMIT),
-                                               n - HISTORY_LIMIT);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-      gtk_list_box_append (self->history_list, row);
-    }
+  stw_asset_history_fill (self->history_list, self->db,
+                          self->asset != NULL ? stw_asset_get_id (self->asset) : 0);
 }
 
 static void
