@@ -665,3 +665,28 @@ stw_asset_repo_count (StwDatabase *db)
 
   return count;
 }
+
+/**
+ * stw_asset_repo_is_empty:
+ *
+ * Whether the store has no asset at all: one index probe, where
+ * stw_asset_repo_count() reads every row.
+ */
+gboolean
+stw_asset_repo_is_empty (StwDatabase *db)
+{
+  sqlite3_stmt *stmt;
+  gboolean empty = TRUE;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), TRUE);
+
+  stmt = stw_database_prepare_read (db, "SELECT EXISTS (SELECT 1 FROM assets)", NULL);
+  if (stmt == NULL)
+    return TRUE;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+
+  return empty;
+}

@@ -31,6 +31,7 @@ gboolean   stw_asset_repo_load_many    (StwDatabase          *db,
 gint64     stw_asset_repo_find_by_tag  (StwDatabase          *db,
                                         const char           *tag);
 gint64     stw_asset_repo_count        (StwDatabase          *db);
+gboolean   stw_asset_repo_is_empty     (StwDatabase          *db);
 gboolean   stw_asset_repo_check_tag    (StwDatabase          *db,
                                         const char           *tag,
                                         gint64                except_id,

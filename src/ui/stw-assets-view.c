@@ -303,7 +303,7 @@ update_page (StwAssetsView *self)
     return;
 
   if (n_items == 0)
-    page = is_filtered (self) || stw_asset_repo_count (self->db) > 0 ? "no-results" : "empty";
+    page = is_filtered (self) || !stw_asset_repo_is_empty (self->db) ? "no-results" : "empty";
 
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), !g_str_equal (page, "empty"));

@@ -22,6 +22,9 @@
 #include "store/stw-sample-data.h"
 #include "io/stw-asset-export.h"
 
+typedef void (*ChooserDone) (StwWindow *self,
+                             GFile     *file);
+
 struct _StwWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -46,6 +49,7 @@ struct _StwWindow
   /* The background task shown under the header bar: an export. */
   GCancellable         *task_cancellable;
   GtkFileChooserNative *chooser;
+  ChooserDone           chooser_done;
 };
 
 G_DEFINE_FINAL_TYPE (StwWindow, stw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -107,8 +111,9 @@ update_sample_action (StwWindow *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "load-sample");
 
-  /* The sample is for trying Steward out, on an empty database. */
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), stw_asset_repo_count (self->db) == 0);
+  /* The sample is for trying Steward out, on an empty database. Asked
+   * after every change to assets, so an index probe, not a count. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), stw_asset_repo_is_empty (self->db));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -215,11 +220,20 @@ import_done_cb (StwWindow       *self,
 }
 
 static void
-import_chooser_response_cb (StwWindow            *self,
-                            int                   response,
-                            GtkFileChooserNative *chooser)
+open_import (StwWindow *self,
+             GFile     *file)
+{
+  stw_window_open_import (self, file);
+}
+
+/* The file chooser of Import or Export answered: go on with the file. */
+static void
+chooser_response_cb (StwWindow            *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
+  ChooserDone done = self->chooser_done;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -227,7 +241,7 @@ import_chooser_response_cb (StwWindow            *self,
   g_clear_object (&self->chooser);
 
   if (file != NULL)
-    stw_window_open_import (self, file);
+    done (self, file);
 }
 
 static void
@@ -289,21 +303,6 @@ export_cb (GObject      *object,
   g_free (call);
 }
 
-static void
-export_chooser_response_cb (StwWindow            *self,
-                            int                   response,
-                            GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  g_clear_object (&self->chooser);
-
-  if (file != NULL)
-    stw_window_export (self, file);
-}
 
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                  */
@@ -327,7 +326,8 @@ import_action (GSimpleAction *action,
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (import_chooser_response_cb),
+  self->chooser_done = open_import;
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -352,7 +352,8 @@ export_action (GSimpleAction *action,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), json);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "assets.csv");
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_chooser_response_cb),
+  self->chooser_done = stw_window_export;
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
