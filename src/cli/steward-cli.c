@@ -352,25 +352,51 @@ export_command (int    argc,
 /* stats, check                                                             */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * The start of a command that takes no arguments: its options, then the
+ * database (one that must exist already when @existing).
+ *
+ * Returns: the exit code to stop with, or -1 to go on with *@db
+ */
 static int
-stats_command (int    argc,
-               char **argv)
+begin_command (int           argc,
+               char        **argv,
+               const char   *summary,
+               const char   *no_arguments,
+               gboolean      existing,
+               StwDatabase **db)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— count what the database holds"));
+  g_autoptr(GOptionContext) context = g_option_context_new (summary);
   g_autoptr(GError) error = NULL;
-  g_autoptr(StwDatabase) db = NULL;
-  g_autofree char *size = NULL;
-  StwStats stats;
 
   g_option_context_add_main_entries (context, global_options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage (context, error->message);
   if (argc != 1)
-    return usage (context, _("stats takes no arguments."));
+    return usage (context, no_arguments);
 
-  db = open_existing_database (&error);
-  if (db == NULL)
+  *db = existing ? open_existing_database (&error) : open_database (&error);
+  if (*db == NULL)
     return fail (_("cannot open the database"), error);
+
+  return -1;
+}
+
+static int
+stats_command (int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwDatabase) db = NULL;
+  g_autofree char *size = NULL;
+  StwStats stats;
+  int status;
+
+  status = begin_command (argc, argv, _("— count what the database holds"),
+                          _("stats takes no arguments."), TRUE, &db);
+  if (status >= 0)
+    return status;
+
   if (!stw_stats_read (db, &stats, &error))
     return fail (_("cannot read the database"), error);
 
@@ -394,19 +420,15 @@ static int
 check_command (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— check the database for damage"));
   g_autoptr(GError) error = NULL;
   g_autoptr(StwDatabase) db = NULL;
+  int status;
 
-  g_option_context_add_main_entries (context, global_options, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage (context, error->message);
-  if (argc != 1)
-    return usage (context, _("check takes no arguments."));
+  status = begin_command (argc, argv, _("— check the database for damage"),
+                          _("check takes no arguments."), TRUE, &db);
+  if (status >= 0)
+    return status;
 
-  db = open_existing_database (&error);
-  if (db == NULL)
-    return fail (_("cannot open the database"), error);
   if (!stw_database_check_integrity (db, &error))
     return fail (stw_database_get_path (db), error);
 
@@ -418,19 +440,15 @@ static int
 sample_command (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— load the sample inventory"));
   g_autoptr(GError) error = NULL;
   g_autoptr(StwDatabase) db = NULL;
+  int status;
 
-  g_option_context_add_main_entries (context, global_options, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage (context, error->message);
-  if (argc != 1)
-    return usage (context, _("sample takes no arguments."));
+  status = begin_command (argc, argv, _("— load the sample inventory"),
+                          _("sample takes no arguments."), FALSE, &db);
+  if (status >= 0)
+    return status;
 
-  db = open_database (&error);
-  if (db == NULL)
-    return fail (_("cannot open the database"), error);
   if (!stw_sample_data_load_sync (db, &error))
     return fail (_("cannot load the sample inventory"), error);
 
