@@ -1,0 +1,327 @@
+/* stw-text-cell.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stw-text-cell"
+
+#include "config.h"
+
+#include "stw-text-cell.h"
+
+/*
+ * One line of text in a list cell, ellipsized at the end.
+ *
+ * A GtkLabel lays its text out to measure it. A column view in GTK 4.8
+ * keeps 200 rows of cells, and scrolling far rebinds all of them in one
+ * frame: thousands of layouts, most of them for rows nobody sees. This
+ * cell is as tall as one line of its font whatever its text, and as wide
+ * as its column makes it, so changing the text only asks for a redraw;
+ * the text is laid out when it is drawn.
+ */
+
+struct _StwTextCell
+{
+  GtkWidget    parent_instance;
+
+  char        *text;
+  float        xalign;
+
+  PangoLayout *layout;       /* NULL until drawn or measured */
+  gboolean     layout_stale; /* the text changed since it was laid out */
+  int          line_height;  /* -1 until measured */
+  guint        context_serial;
+};
+
+G_DEFINE_FINAL_TYPE (StwTextCell, stw_text_cell, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_XALIGN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A new font (a style change, a new scale) makes a new layout. */
+static void
+check_context (StwTextCell *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  guint serial = pango_context_get_serial (context);
+
+  if (serial != self->context_serial)
+    {
+      self->context_serial = serial;
+      self->line_height = -1;
+      g_clear_object (&self->layout);
+    }
+}
+
+static PangoLayout *
+ensure_layout (StwTextCell *self)
+{
+  check_context (self);
+
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      /* A label draws figures of equal width in a “numeric” cell through
+       * CSS; a layout of its own needs the font feature itself. */
+      if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
+        {
+          g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+          pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
+          pango_layout_set_attributes (self->layout, attributes);
+        }
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      self->layout_stale = FALSE;
+    }
+  else if (self->layout_stale)
+    {
+      pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
+      self->layout_stale = FALSE;
+    }
+
+  return self->layout;
+}
+
+static int
+get_line_height (StwTextCell *self)
+{
+  check_context (self);
+
+  if (self->line_height < 0)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      g_autoptr(PangoLayout) probe = pango_layout_new (context);
+      int height;
+
+      /* The height of a line of this font, with or without text. */
+      pango_layout_get_pixel_size (probe, NULL, &height);
+      self->line_height = height;
+    }
+
+  return self->line_height;
+}
+
+static void
+stw_text_cell_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  StwTextCell *self = STW_TEXT_CELL (widget);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = *natural = get_line_height (self);
+      return;
+    }
+
+  /* Its column gives it its width (every column of the lists has a
+   * fixed width). Asking for the text's width would lay out every cell
+   * of every row the list keeps, each time its text changes. */
+  *minimum = 0;
+  *natural = 0;
+}
+
+static void
+stw_text_cell_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  StwTextCell *self = STW_TEXT_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  GdkRGBA color;
+  float xalign = self->xalign;
+
+  if (self->text == NULL || self->text[0] == '\0' || width <= 0)
+    return;
+
+  layout = ensure_layout (self);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    xalign = 1.0f - xalign;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (floorf ((width - logical.width) * xalign) - logical.x,
+                                                floorf ((height - logical.height) / 2.0f)));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+stw_text_cell_direction_changed (GtkWidget        *widget,
+                                 GtkTextDirection  previous)
+{
+  StwTextCell *self = STW_TEXT_CELL (widget);
+
+  g_clear_object (&self->layout);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+stw_text_cell_finalize (GObject *object)
+{
+  StwTextCell *self = STW_TEXT_CELL (object);
+
+  g_clear_object (&self->layout);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (stw_text_cell_parent_class)->finalize (object);
+}
+
+static void
+stw_text_cell_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  StwTextCell *self = STW_TEXT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_XALIGN:
+      g_value_set_float (value, self->xalign);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_text_cell_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  StwTextCell *self = STW_TEXT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      stw_text_cell_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_XALIGN:
+      stw_text_cell_set_xalign (self, g_value_get_float (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_text_cell_class_init (StwTextCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = stw_text_cell_finalize;
+  object_class->get_property = stw_text_cell_get_property;
+  object_class->set_property = stw_text_cell_set_property;
+
+  widget_class->measure = stw_text_cell_measure;
+  widget_class->snapshot = stw_text_cell_snapshot;
+  widget_class->direction_changed = stw_text_cell_direction_changed;
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_XALIGN] =
+    g_param_spec_float ("xalign", NULL, NULL, 0.0f, 1.0f, 0.0f,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+stw_text_cell_init (StwTextCell *self)
+{
+  self->line_height = -1;
+}
+
+GtkWidget *
+stw_text_cell_new (void)
+{
+  return g_object_new (STW_TYPE_TEXT_CELL, NULL);
+}
+
+const char *
+stw_text_cell_get_text (StwTextCell *self)
+{
+  g_return_val_if_fail (STW_IS_TEXT_CELL (self), NULL);
+
+  return self->text != NULL ? self->text : "";
+}
+
+void
+stw_text_cell_set_text (StwTextCell *self,
+                        const char  *text)
+{
+  g_return_if_fail (STW_IS_TEXT_CELL (self));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  self->layout_stale = TRUE;
+
+  /* The height stays one line: only the drawing changes. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
+                                  -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+float
+stw_text_cell_get_xalign (StwTextCell *self)
+{
+  g_return_val_if_fail (STW_IS_TEXT_CELL (self), 0.0f);
+
+  return self->xalign;
+}
+
+void
+stw_text_cell_set_xalign (StwTextCell *self,
+                          float        xalign)
+{
+  g_return_if_fail (STW_IS_TEXT_CELL (self));
+
+  xalign = CLAMP (xalign, 0.0f, 1.0f);
+  if (self->xalign == xalign)
+    return;
+
+  self->xalign = xalign;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_XALIGN]);
+}
