@@ -24,8 +24,6 @@
 
 #define PAGE_SIZE 100
 #define CACHE_LIMIT 1000
-/* A change of more rows than this reaches the views in two steps. */
-#define SPLIT_CHANGE_LIMIT 1000
 
 struct _StwAssetQueryModel
 {
@@ -153,29 +151,8 @@ apply_ids (StwAssetQueryModel *self,
       return;
     }
 
-  /* GTK 4.8's list widgets look for the items they show among all the
-   * items a change adds, fetching every one of them: a re-sort of a
-   * million rows would build a million assets. Told first of the removal
-   * and then of the addition, they have nothing to look for, and fetch
-   * only the rows on screen. */
-  if (removed > 0 && added > 0 && MAX (removed, added) > SPLIT_CHANGE_LIMIT)
-    {
-      GArray *kept = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
-
-      g_array_append_vals (kept, a, prefix);
-      g_array_append_vals (kept, a + old->len - suffix, suffix);
-      self->ids = kept;
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
-
-      g_array_unref (self->ids);
-      self->ids = g_array_ref (ids);
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
-    }
-  else
-    {
-      self->ids = g_array_ref (ids);
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
-    }
+  self->ids = g_array_ref (ids);
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 
   if (old->len != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -201,12 +178,13 @@ run_query_cb (GObject      *object,
 
   if (call->serial == self->serial)
     {
-      set_loading (self, FALSE);
-
+      /* The rows are in place by the time loading ends. */
       if (ids != NULL)
         apply_ids (self, ids);
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not list assets: %s", error->message);
+
+      set_loading (self, FALSE);
     }
 
   g_object_unref (self);

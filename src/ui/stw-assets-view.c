@@ -15,6 +15,8 @@
 #include "stw-asset-detail.h"
 #include "stw-assets-view.h"
 #include "stw-new-asset-dialog.h"
+#include "stw-slot-model.h"
+#include "stw-text-cell.h"
 #include "stw-ui-util.h"
 #include "core/stw-validate.h"
 #include "store/stw-asset-repo.h"
@@ -32,7 +34,11 @@ struct _StwAssetsView
 
   StwDatabase         *db;
   StwAssetQueryModel  *model;
+  StwSlotModel        *slots;
   GtkMultiSelection   *selection;
+  /* The selection by asset id: positions change with every search. */
+  GHashTable          *selected_ids;
+  gboolean             scroll_to_top;
   GCancellable        *cancellable;
   gint64               pending_select;
 
@@ -147,28 +153,36 @@ cell_text (StwAsset      *asset,
 }
 
 static void
-update_cell (GtkLabel *label,
-             StwAsset *asset)
+update_cell (StwTextCell *cell,
+             StwAsset    *asset)
 {
-  StwAssetField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "field"));
+  StwAssetField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "field"));
   g_autofree char *text = cell_text (asset, field);
 
-  gtk_label_set_text (label, text != NULL ? text : "");
+  stw_text_cell_set_text (cell, text);
 
   if (field == STW_ASSET_FIELD_STATUS)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-        gtk_widget_remove_css_class (GTK_WIDGET (label), status_classes[i]);
-      gtk_widget_add_css_class (GTK_WIDGET (label), status_classes[stw_asset_get_status (asset)]);
+      const char *class = status_classes[stw_asset_get_status (asset)];
+
+      /* A change of style classes restyles the cell: only when it differs. */
+      if (!gtk_widget_has_css_class (GTK_WIDGET (cell), class))
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+            gtk_widget_remove_css_class (GTK_WIDGET (cell), status_classes[i]);
+          gtk_widget_add_css_class (GTK_WIDGET (cell), class);
+        }
     }
 }
 
 static void
-asset_notify_cb (StwAsset   *asset,
-                 GParamSpec *pspec,
-                 GtkLabel   *label)
+slot_changed_cb (StwSlot     *slot,
+                 StwTextCell *cell)
 {
-  update_cell (label, asset);
+  StwAsset *asset = stw_slot_get_item (slot);
+
+  if (asset != NULL)
+    update_cell (cell, asset);
 }
 
 static void
@@ -177,15 +191,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   const ColumnInfo *info = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = stw_text_cell_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), info->numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  stw_text_cell_set_xalign (STW_TEXT_CELL (cell), info->numeric ? 1.0f : 0.0f);
   if (info->numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  g_object_set_data (G_OBJECT (label), "field", GINT_TO_POINTER (info->field));
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "numeric");
+  g_object_set_data (G_OBJECT (cell), "field", GINT_TO_POINTER (info->field));
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -193,12 +205,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
-  StwAsset *asset = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  StwSlot *slot = gtk_list_item_get_item (item);
 
-  update_cell (GTK_LABEL (label), asset);
-  /* Edits elsewhere update the cached object in place; follow them. */
-  g_signal_connect_object (asset, "notify", G_CALLBACK (asset_notify_cb), label, 0);
+  slot_changed_cb (slot, STW_TEXT_CELL (cell));
+  /* The slot takes another asset on a new search, and edits elsewhere
+   * update its asset in place; follow both. The factory unbinds before
+   * it lets go of the cell. */
+  g_signal_connect (slot, "changed", G_CALLBACK (slot_changed_cb), cell);
 }
 
 static void
@@ -206,10 +220,10 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
-  StwAsset *asset = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  StwSlot *slot = gtk_list_item_get_item (item);
 
-  g_signal_handlers_disconnect_by_func (asset, asset_notify_cb, label);
+  g_signal_handlers_disconnect_by_func (slot, slot_changed_cb, cell);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -241,6 +255,7 @@ sorter_changed_cb (StwAssetsView    *self,
 {
   GtkOrdering ordering;
 
+  self->scroll_to_top = TRUE;
   probed_field = STW_ASSET_FIELD_NONE;
   ordering = gtk_sorter_compare (sorter, self->probe[0], self->probe[1]);
 
@@ -352,15 +367,86 @@ select_pending (StwAssetsView *self)
   scroll_to_position (self, position);
 }
 
+/* Selects again the assets that were selected before the list changed,
+ * wherever they are now. */
 static void
-model_items_changed_cb (StwAssetsView *self,
-                        guint          position,
-                        guint          removed,
-                        guint          added,
-                        GListModel    *model)
+restore_selection (StwAssetsView *self)
 {
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint wanted = g_hash_table_size (self->selected_ids);
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  guint found = 0;
+
+  if (wanted == 0)
+    return;
+
+  for (guint i = 0; i < n_items && found < wanted; i++)
+    {
+      gint64 id = stw_asset_query_model_get_id (self->model, i);
+
+      if (g_hash_table_contains (self->selected_ids, &id))
+        {
+          gtk_bitset_add (selected, i);
+          found++;
+        }
+    }
+
+  mask = gtk_bitset_new_range (0, n_items);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
+}
+
+static void selection_changed_cb (StwAssetsView     *self,
+                                  guint              position,
+                                  guint              n_items,
+                                  GtkSelectionModel *selection);
+
+static void
+contents_changed_cb (StwAssetsView *self,
+                     guint          position,
+                     StwSlotModel  *slots)
+{
+  restore_selection (self);
+  /* A selection whose rows went away shrinks without a signal. */
+  selection_changed_cb (self, 0, 0, GTK_SELECTION_MODEL (self->selection));
   select_pending (self);
   update_page (self);
+}
+
+/* A new search, filter or sort shows its results from the top. */
+static void
+loading_changed_cb (StwAssetsView *self)
+{
+  if (!stw_asset_query_model_get_loading (self->model) && self->scroll_to_top)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+      self->scroll_to_top = FALSE;
+      /* An empty list has nowhere to scroll to. */
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 &&
+          gtk_adjustment_get_value (adjustment) > 0)
+        gtk_adjustment_set_value (adjustment, 0);
+    }
+
+  update_page (self);
+}
+
+static void
+remember_selection (StwAssetsView *self,
+                    GtkBitset     *set)
+{
+  GtkBitsetIter iter;
+  guint position;
+
+  g_hash_table_remove_all (self->selected_ids);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = stw_asset_query_model_get_id (self->model, position);
+      g_hash_table_add (self->selected_ids, id);
+    }
 }
 
 static void
@@ -371,6 +457,8 @@ selection_changed_cb (StwAssetsView     *self,
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (selection);
   guint64 n_selected = gtk_bitset_get_size (set);
+
+  remember_selection (self, set);
 
   if (n_selected == 0)
     {
@@ -409,6 +497,7 @@ static void
 search_changed_cb (StwAssetsView  *self,
                    GtkSearchEntry *entry)
 {
+  self->scroll_to_top = TRUE;
   stw_asset_query_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -427,6 +516,7 @@ filter_changed_cb (StwAssetsView *self,
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint category = gtk_drop_down_get_selected (self->category_dropdown);
 
+  self->scroll_to_top = TRUE;
   /* Item 0 of each is “All …”. */
   stw_asset_query_model_set_status_filter (self->model,
                                            status == 0 || status == GTK_INVALID_LIST_POSITION
@@ -591,12 +681,13 @@ stw_assets_view_constructed (GObject *object)
   G_OBJECT_CLASS (stw_assets_view_parent_class)->constructed (object);
 
   self->model = stw_asset_query_model_new (self->db);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->slots = stw_slot_model_new (G_LIST_MODEL (self->model));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_items_changed_cb),
+  g_signal_connect_object (self->slots, "contents-changed", G_CALLBACK (contents_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_page), self,
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (loading_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -632,6 +723,8 @@ stw_assets_view_dispose (GObject *object)
   /* Nothing may reach the template children once they are gone. */
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->slots != NULL)
+    g_signal_handlers_disconnect_by_data (self->slots, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->db != NULL)
@@ -641,6 +734,7 @@ stw_assets_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_ASSETS_VIEW);
   stw_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (stw_assets_view_parent_class)->dispose (object);
@@ -652,6 +746,7 @@ stw_assets_view_finalize (GObject *object)
   StwAssetsView *self = (StwAssetsView *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
   g_clear_object (&self->probe[0]);
   g_clear_object (&self->probe[1]);
   g_clear_object (&self->db);
@@ -744,6 +839,7 @@ stw_assets_view_init (StwAssetsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->probe[0] = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe[1] = g_object_new (G_TYPE_OBJECT, NULL);
 

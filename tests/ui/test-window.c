@@ -13,6 +13,7 @@
 #include "store/stw-sample-data.h"
 #include "ui/stw-asset-detail.h"
 #include "ui/stw-assets-view.h"
+#include "ui/stw-text-cell.h"
 #include "ui/stw-window.h"
 
 typedef struct
@@ -333,6 +334,148 @@ test_edit_delete_undo (Fixture       *fixture,
   g_assert_cmpstr (stw_asset_get_text (stored, STW_ASSET_FIELD_SERIAL), ==, "SN-Ünïcødé-42");
 }
 
+/* The texts of every cell the column view has made, drawn or not. */
+static void
+collect_cell_texts (GtkWidget  *widget,
+                    GHashTable *texts)
+{
+  if (STW_IS_TEXT_CELL (widget))
+    g_hash_table_add (texts, g_strdup (stw_text_cell_get_text (STW_TEXT_CELL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cell_texts (child, texts);
+}
+
+static gboolean
+shows_text (Fixture    *fixture,
+            const char *text)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  stw_test_flush ();
+  collect_cell_texts (GTK_WIDGET (stw_assets_view_get_column_view (fixture->view)), texts);
+  return g_hash_table_contains (texts, text);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  guint *ticks = data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+ticked_enough (gpointer data)
+{
+  guint *ticks = data;
+
+  return ticks[0] >= ticks[1];
+}
+
+/* Lets @widget draw @n frames. */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  guint ticks[2] = { 0, n };
+  guint id = gtk_widget_add_tick_callback (widget, tick_cb, ticks, NULL);
+
+  stw_test_wait_for (ticked_enough, ticks, "frames");
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+static gboolean
+can_scroll (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment);
+}
+
+static guint
+selected_position (Fixture *fixture)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (stw_assets_view_get_selection (fixture->view));
+
+  if (gtk_bitset_get_size (set) != 1)
+    return G_MAXUINT;
+  return gtk_bitset_get_nth (set, 0);
+}
+
+static void
+test_rows_follow_the_results (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkColumnView *view = stw_assets_view_get_column_view (fixture->view);
+  StwAssetQueryModel *model = stw_assets_view_get_model (fixture->view);
+  StwAssetDetail *detail = STW_ASSET_DETAIL (stw_assets_view_get_detail (fixture->view));
+  GtkAdjustment *adjustment;
+  g_autoptr(StwAsset) chosen = NULL;
+  g_autoptr(StwAsset) top = NULL;
+  g_autofree char *tag = NULL;
+  gint64 id;
+
+  load_sample (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 500);
+  stw_test_flush ();
+
+  /* The cells show the rows' values. */
+  top = row (fixture, 0);
+  g_assert_true (shows_text (fixture, stw_asset_get_tag (top)));
+
+  chosen = row (fixture, 10);
+  id = stw_asset_get_id (chosen);
+  tag = g_strdup (stw_asset_get_tag (chosen));
+  gtk_selection_model_select_item (stw_assets_view_get_selection (fixture->view), 10, TRUE);
+  g_assert_cmpint (stw_asset_detail_get_asset_id (detail), ==, id);
+
+  /* A re-sort moves the asset; the selection goes with it. */
+  gtk_column_view_sort_by_column (view, find_column (fixture, "Asset Tag"), GTK_SORT_DESCENDING);
+  stw_test_flush ();
+  n_rows (fixture);
+  g_assert_cmpuint (selected_position (fixture), ==, stw_asset_query_model_find (model, id));
+  g_assert_cmpuint (selected_position (fixture), !=, 10);
+  g_assert_cmpint (stw_asset_detail_get_asset_id (detail), ==, id);
+
+  /* A search that finds it keeps it selected, and the rows show what the
+   * search found. */
+  search_for (fixture, tag);
+  g_assert_cmpuint (n_rows (fixture), >=, 1);
+  g_assert_cmpuint (selected_position (fixture), ==, stw_asset_query_model_find (model, id));
+  g_assert_true (shows_text (fixture, tag));
+
+  /* One that does not find it lets go of it. */
+  search_for (fixture, "no such thing anywhere");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  g_assert_cmpuint (selected_position (fixture), ==, G_MAXUINT);
+  g_assert_cmpint (stw_asset_detail_get_asset_id (detail), ==, 0);
+
+  /* Scrolled down, a new search shows its results from the top; one
+   * that finds nothing has nowhere to scroll (no warning either). */
+  search_for (fixture, "no such thing anywhere");
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+  search_for (fixture, "");
+  g_assert_cmpuint (n_rows (fixture), ==, STW_SAMPLE_N_ASSETS);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  stw_test_wait_for (can_scroll, adjustment, "the list to be laid out");
+  wait_frames (GTK_WIDGET (view), 3);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment));
+  stw_test_flush ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  search_for (fixture, "SRV");
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+  stw_test_flush ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_clear_object (&top);
+  top = row (fixture, 0);
+  g_assert_true (shows_text (fixture, stw_asset_get_tag (top)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +488,8 @@ main (int   argc,
               fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/steward/ui/window/sort-by-column", Fixture, NULL,
               fixture_set_up, test_sort_by_column, fixture_tear_down);
+  g_test_add ("/steward/ui/window/rows-follow-the-results", Fixture, NULL,
+              fixture_set_up, test_rows_follow_the_results, fixture_tear_down);
   g_test_add ("/steward/ui/window/edit-delete-undo", Fixture, NULL,
               fixture_set_up, test_edit_delete_undo, fixture_tear_down);
 
