@@ -25,6 +25,15 @@
 #define PAGE_SIZE 100
 #define CACHE_LIMIT 1000
 
+/* What orders and filters a list before its search. */
+typedef struct
+{
+  int               status_filter;
+  int               category_filter;
+  StwAssetField     sort_field;
+  StwSortDirection  sort_direction;
+} QueryKey;
+
 struct _StwAssetQueryModel
 {
   GObject           parent_instance;
@@ -42,6 +51,11 @@ struct _StwAssetQueryModel
   /* The result: row ids in order, and the objects built so far. */
   GArray           *ids;
   GHashTable       *cache;
+
+  /* The ids of the query without its search, which a search keeps some
+   * of; NULL when the store changed since, or for other filters. */
+  GArray           *base_ids;
+  QueryKey          base_key;
 
   GCancellable     *cancellable;
   /* One read connection for all the model's queries, its cache warm. */
@@ -79,14 +93,30 @@ typedef struct
 {
   StwAssetQuery      *query;
   StwQueryConnection *connection;
+  GArray             *base_ids;   /* nullable */
 } QueryRun;
+
+typedef struct
+{
+  GArray *ids;
+  GArray *base_ids;
+} QueryResult;
 
 static void
 query_run_free (QueryRun *run)
 {
   stw_asset_query_free (run->query);
   stw_query_connection_unref (run->connection);
+  g_clear_pointer (&run->base_ids, g_array_unref);
   g_free (run);
+}
+
+static void
+query_result_free (QueryResult *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->base_ids, g_array_unref);
+  g_free (result);
 }
 
 static void
@@ -96,14 +126,37 @@ run_query_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   QueryRun *run = task_data;
+  g_autoptr(GArray) base_ids = run->base_ids != NULL ? g_array_ref (run->base_ids) : NULL;
   GError *error = NULL;
+  QueryResult *result;
   GArray *ids;
 
-  ids = stw_asset_query_run_ids (run->query, run->connection, cancellable, &error);
+  /* The sorted, filtered list first, once; a search then keeps what it
+   * matches of it. */
+  if (base_ids == NULL)
+    {
+      g_autoptr(StwAssetQuery) unsearched = stw_asset_query_copy (run->query);
+
+      stw_asset_query_set_search (unsearched, NULL);
+      base_ids = stw_asset_query_run_ids (unsearched, run->connection, cancellable, &error);
+      if (base_ids == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  ids = stw_asset_query_filter_ids (run->query, base_ids, run->connection, cancellable, &error);
   if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify)g_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result = g_new0 (QueryResult, 1);
+  result->ids = ids;
+  result->base_ids = g_steal_pointer (&base_ids);
+  g_task_return_pointer (task, result, (GDestroyNotify)query_result_free);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -162,7 +215,24 @@ typedef struct
 {
   StwAssetQueryModel *self;
   guint               serial;
+  QueryKey            key;
 } QueryCall;
+
+static QueryKey
+current_key (StwAssetQueryModel *self)
+{
+  return (QueryKey) {
+    self->status_filter, self->category_filter, self->sort_field, self->sort_direction
+  };
+}
+
+static gboolean
+key_equal (const QueryKey *a,
+           const QueryKey *b)
+{
+  return a->status_filter == b->status_filter && a->category_filter == b->category_filter &&
+         a->sort_field == b->sort_field && a->sort_direction == b->sort_direction;
+}
 
 static void
 run_query_cb (GObject      *object,
@@ -171,7 +241,7 @@ run_query_cb (GObject      *object,
 {
   QueryCall *call = user_data;
   StwAssetQueryModel *self = call->self;
-  g_autoptr(GArray) ids = NULL;
+  QueryResult *ids;
   g_autoptr(GError) error = NULL;
 
   ids = g_task_propagate_pointer (G_TASK (result), &error);
@@ -180,13 +250,22 @@ run_query_cb (GObject      *object,
     {
       /* The rows are in place by the time loading ends. */
       if (ids != NULL)
-        apply_ids (self, ids);
+        {
+          if (ids->base_ids != self->base_ids)
+            {
+              g_clear_pointer (&self->base_ids, g_array_unref);
+              self->base_ids = g_array_ref (ids->base_ids);
+              self->base_key = call->key;
+            }
+          apply_ids (self, ids->ids);
+        }
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not list assets: %s", error->message);
 
       set_loading (self, FALSE);
     }
 
+  g_clear_pointer (&ids, query_result_free);
   g_object_unref (self);
   g_free (call);
 }
@@ -204,13 +283,16 @@ start_query (StwAssetQueryModel *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  query = g_new0 (QueryRun, 1);
-  query->query = stw_asset_query_model_dup_query (self);
-  query->connection = stw_query_connection_ref (self->connection);
-
   call = g_new0 (QueryCall, 1);
   call->self = g_object_ref (self);
   call->serial = ++self->serial;
+  call->key = current_key (self);
+
+  query = g_new0 (QueryRun, 1);
+  query->query = stw_asset_query_model_dup_query (self);
+  query->connection = stw_query_connection_ref (self->connection);
+  if (self->base_ids != NULL && key_equal (&self->base_key, &call->key))
+    query->base_ids = g_array_ref (self->base_ids);
 
   /* The task has no source object: the worker thread drops its reference
    * to the task after the result is back, and may drop the last one, so
@@ -327,6 +409,7 @@ database_changed_cb (StwAssetQueryModel *self,
         stw_asset_update_from (value, now);
     }
 
+  g_clear_pointer (&self->base_ids, g_array_unref);
   start_query (self);
 }
 
@@ -413,6 +496,7 @@ stw_asset_query_model_finalize (GObject *object)
   StwAssetQueryModel *self = (StwAssetQueryModel *)object;
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->base_ids, g_array_unref);
   g_clear_pointer (&self->connection, stw_query_connection_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_free (self->search);

@@ -548,31 +548,104 @@ run_ids (const StwAssetQuery  *self,
   return ok ? g_steal_pointer (&ids) : NULL;
 }
 
-/**
- * stw_asset_query_run_ids:
- * @connection: (nullable): a connection to run on, or %NULL to open one
- *
- * Returns: (transfer full): the matching assets' ids, in order, or %NULL
- *   with @error set. 8 bytes a row.
- */
-GArray *
-stw_asset_query_run_ids (const StwAssetQuery  *self,
-                         StwQueryConnection   *connection,
-                         GCancellable         *cancellable,
-                         GError              **error)
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Keeps the ids of @base the search matches, in @base's order. */
+static GArray *
+run_filter (const StwAssetQuery  *self,
+            sqlite3              *db,
+            const GArray         *base,
+            GCancellable         *cancellable,
+            GError              **error)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 *base_ids = (const gint64 *)(gconstpointer)base->data;
+  const gint64 *match_ids;
+  g_autofree guint8 *bits = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 max = 0;
+  GArray *ids;
+  int rc;
+  gboolean ok;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?1", -1, &stmt,
+                           NULL);
+  if (rc != SQLITE_OK)
+    {
+      stw_sql_set_error (db, rc, error);
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, self->match, -1, SQLITE_STATIC);
+  ok = collect_ids (stmt, matches, cancellable, error);
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return NULL;
+
+  match_ids = (const gint64 *)(gconstpointer)matches->data;
+  for (guint i = 0; i < matches->len; i++)
+    max = MAX (max, match_ids[i]);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), matches->len);
+  if (matches->len == 0)
+    return ids;
+
+  if (max < (G_GINT64_CONSTANT (1) << 27))
+    {
+      /* One bit per id up to the largest: at most 16 MB, and a test per
+       * row of @base. */
+      bits = g_malloc0 ((gsize)(max / 8 + 1));
+      for (guint i = 0; i < matches->len; i++)
+        if (match_ids[i] > 0)
+          bits[match_ids[i] / 8] |= (guint8)(1u << (match_ids[i] % 8));
+
+      for (guint i = 0; i < base->len; i++)
+        {
+          gint64 id = base_ids[i];
+
+          if (id > 0 && id <= max && (bits[id / 8] & (1u << (id % 8))) != 0)
+            g_array_append_val (ids, id);
+        }
+    }
+  else
+    {
+      g_array_sort (matches, compare_ids);
+      for (guint i = 0; i < base->len; i++)
+        if (bsearch (&base_ids[i], matches->data, matches->len, sizeof (gint64),
+                     compare_ids) != NULL)
+          g_array_append_val (ids, base_ids[i]);
+    }
+
+  return ids;
+}
+
+/* Runs run_ids(), or run_filter() when @base is given, on @connection or
+ * on a connection of its own. */
+static GArray *
+run_on (const StwAssetQuery  *self,
+        StwQueryConnection   *connection,
+        const GArray         *base,
+        GCancellable         *cancellable,
+        GError              **error)
 {
   GArray *ids;
   sqlite3 *db;
   gulong handler = 0;
-
-  g_return_val_if_fail (self != NULL, NULL);
 
   if (connection == NULL)
     {
       db = open_connection (self->path, error);
       if (db == NULL)
         return NULL;
-      ids = run_ids (self, db, cancellable, error);
+      ids = base != NULL ? run_filter (self, db, base, cancellable, error)
+                         : run_ids (self, db, cancellable, error);
       sqlite3_close (db);
       return ids;
     }
@@ -591,12 +664,73 @@ stw_asset_query_run_ids (const StwAssetQuery  *self,
   if (cancellable != NULL)
     handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb), connection->db, NULL);
 
-  ids = run_ids (self, connection->db, cancellable, error);
+  ids = base != NULL ? run_filter (self, connection->db, base, cancellable, error)
+                     : run_ids (self, connection->db, cancellable, error);
 
   g_cancellable_disconnect (cancellable, handler);
   g_mutex_unlock (&connection->mutex);
 
   return ids;
+}
+
+/**
+ * stw_asset_query_run_ids:
+ * @connection: (nullable): a connection to run on, or %NULL to open one
+ *
+ * Returns: (transfer full): the matching assets' ids, in order, or %NULL
+ *   with @error set. 8 bytes a row.
+ */
+GArray *
+stw_asset_query_run_ids (const StwAssetQuery  *self,
+                         StwQueryConnection   *connection,
+                         GCancellable         *cancellable,
+                         GError              **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return run_on (self, connection, NULL, cancellable, error);
+}
+
+/**
+ * stw_asset_query_has_search:
+ *
+ * Returns: whether the query searches: a search of only spaces and
+ *   punctuation does not.
+ */
+gboolean
+stw_asset_query_has_search (const StwAssetQuery *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->match != NULL;
+}
+
+/**
+ * stw_asset_query_filter_ids:
+ * @base: the ids of the same query without its search, in order
+ * @connection: (nullable): a connection to run on, or %NULL to open one
+ *
+ * The search of a list that already has its sorted, filtered rows: the
+ * full-text index gives the matching ids, and @base, already in order,
+ * keeps those. Typing into the search does not sort again.
+ *
+ * Returns: (transfer full): the ids of @base the search matches, in
+ *   @base's order, or %NULL with @error set
+ */
+GArray *
+stw_asset_query_filter_ids (const StwAssetQuery  *self,
+                            const GArray         *base,
+                            StwQueryConnection   *connection,
+                            GCancellable         *cancellable,
+                            GError              **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (base != NULL, NULL);
+
+  if (self->match == NULL)
+    return g_array_ref ((GArray *)base);
+
+  return run_on (self, connection, base, cancellable, error);
 }
 
 /**

@@ -53,6 +53,12 @@ GArray        *stw_asset_query_run_ids      (const StwAssetQuery *self,
                                              StwQueryConnection  *connection,
                                              GCancellable        *cancellable,
                                              GError             **error);
+gboolean       stw_asset_query_has_search   (const StwAssetQuery *self);
+GArray        *stw_asset_query_filter_ids   (const StwAssetQuery *self,
+                                             const GArray        *base,
+                                             StwQueryConnection  *connection,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
 StwQueryConnection *stw_query_connection_new   (StwDatabase        *db);
 StwQueryConnection *stw_query_connection_ref   (StwQueryConnection *self);
 void                stw_query_connection_unref (StwQueryConnection *self);

@@ -550,6 +550,92 @@ test_sort (Fixture       *fixture,
   drop_model (&model);
 }
 
+/* The search of a sorted list keeps its order: the ids the full-text
+ * index matches, taken from the list in its order, are what the query
+ * with its search gives, for every sort. */
+static void
+test_search_keeps_order (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(StwQueryConnection) connection = stw_query_connection_new (fixture->db);
+  static const char * const searches[] = { "apple", "s", "anna", "zeta", "nothing-like-it", "--" };
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", i % 3 ? "apple" : "pear", (i * 7) % 40);
+      g_autofree char *tag = g_strdup_printf ("T-%02u", (i * 13) % 40);
+      g_autoptr(StwAsset) asset = make_asset (name, tag);
+
+      stw_asset_set_text (asset, STW_ASSET_FIELD_SERIAL, i % 2 ? "s-odd" : NULL);
+      stw_asset_set_text (asset, STW_ASSET_FIELD_MODEL, i % 5 ? "Zeta" : "Anna");
+      stw_asset_set_purchase_cost (asset, i % 4 ? (gint64)(i * 37 % 11) * 100 : STW_COST_UNSET);
+      add_asset (fixture->db, asset);
+    }
+
+  for (StwAssetField field = STW_ASSET_FIELD_NAME; field < STW_N_ASSET_FIELDS; field++)
+    for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
+      {
+        g_autoptr(StwAssetQuery) query = stw_asset_query_new (fixture->db);
+        g_autoptr(StwAssetQuery) unsearched = NULL;
+        g_autoptr(GArray) base = NULL;
+        g_autoptr(GArray) expected = NULL;
+        g_autoptr(GArray) filtered = NULL;
+        g_autoptr(GError) error = NULL;
+
+        stw_asset_query_set_sort (query, field, s % 2 ? STW_SORT_DESCENDING : STW_SORT_ASCENDING);
+        unsearched = stw_asset_query_copy (query);
+        stw_asset_query_set_search (query, searches[s]);
+
+        base = stw_asset_query_run_ids (unsearched, connection, NULL, &error);
+        g_assert_no_error (error);
+        expected = stw_asset_query_run_ids (query, connection, NULL, &error);
+        g_assert_no_error (error);
+        filtered = stw_asset_query_filter_ids (query, base, connection, NULL, &error);
+        g_assert_no_error (error);
+
+        g_assert_cmpuint (filtered->len, ==, expected->len);
+        g_assert_cmpmem (filtered->data, filtered->len * sizeof (gint64),
+                         expected->data, expected->len * sizeof (gint64));
+        g_assert_true (stw_asset_query_has_search (query) == (g_strcmp0 (searches[s], "--") != 0));
+      }
+}
+
+/* Ids far apart: the matches are looked up rather than marked. */
+static void
+test_filter_large_ids (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(StwAssetQuery) query = stw_asset_query_new (fixture->db);
+  g_autoptr(GArray) base = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) filtered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwAsset) zebra = make_asset ("Zebra printer", "Z-1");
+  g_autoptr(StwAsset) other = make_asset ("Label printer", "L-1");
+  gint64 zebra_id = add_asset (fixture->db, zebra);
+  gint64 other_id = add_asset (fixture->db, other);
+  const gint64 far = G_GINT64_CONSTANT (1) << 40;
+  sqlite3 *db = NULL;
+
+  /* Only the index needs the far id. */
+  g_assert_cmpint (sqlite3_open (stw_database_get_path (fixture->db), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO assets_fts (rowid, name)"
+                                 " VALUES (1099511627776, 'zebra crossing')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_array_append_val (base, other_id);
+  g_array_append_val (base, far);
+  g_array_append_val (base, zebra_id);
+
+  stw_asset_query_set_search (query, "zebra");
+  filtered = stw_asset_query_filter_ids (query, base, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (filtered->len, ==, 2);
+  g_assert_cmpint (g_array_index (filtered, gint64, 0), ==, far);
+  g_assert_cmpint (g_array_index (filtered, gint64, 1), ==, zebra_id);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Following changes                                                        */
 /* ------------------------------------------------------------------------ */
@@ -912,6 +998,8 @@ main (int   argc,
   g_test_add ("/steward/store/query-model/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/steward/store/query-model/build-match", test_build_match);
+  ADD ("search-keeps-order", test_search_keeps_order);
+  ADD ("filter-large-ids", test_filter_large_ids);
   ADD ("search-fields", test_search_fields);
   ADD ("search-rename", test_search_rename);
   ADD ("search-diacritics", test_search_diacritics);
