@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "stw-asset-columns.h"
 #include "stw-asset-detail.h"
 #include "stw-assets-view.h"
 #include "stw-new-asset-dialog.h"
@@ -42,15 +43,15 @@ struct _StwAssetsView
   GCancellable        *cancellable;
   gint64               pending_select;
 
-  /* Two throwaway items to ask the column view's sorter which column
-   * sorts and in which direction (see sorter_changed_cb). */
-  GObject             *probe[2];
+  StwAssetColumns     *columns;
+  GSettings           *settings;
 
   /* Template children */
   GtkSearchEntry      *search_entry;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *category_dropdown;
   GtkLabel            *count_label;
+  GtkMenuButton       *columns_button;
   GtkStack            *stack;
   GtkStack            *detail_stack;
   GtkScrolledWindow   *scroller;
@@ -69,230 +70,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  StwAssetField  field;
-  int            width;
-  gboolean       expand;
-  gboolean       numeric;
-} ColumnInfo;
-
-static const ColumnInfo columns[] = {
-  { STW_ASSET_FIELD_TAG,           110, FALSE, FALSE },
-  { STW_ASSET_FIELD_NAME,          220, TRUE,  FALSE },
-  { STW_ASSET_FIELD_CATEGORY,      120, FALSE, FALSE },
-  { STW_ASSET_FIELD_STATUS,        110, FALSE, FALSE },
-  { STW_ASSET_FIELD_MANUFACTURER,  110, FALSE, FALSE },
-  { STW_ASSET_FIELD_MODEL,         170, FALSE, FALSE },
-  { STW_ASSET_FIELD_SERIAL,        130, FALSE, FALSE },
-  { STW_ASSET_FIELD_LOCATION,      150, FALSE, FALSE },
-  { STW_ASSET_FIELD_PERSON,        150, FALSE, FALSE },
-  { STW_ASSET_FIELD_PURCHASE_DATE, 110, FALSE, TRUE  },
-  { STW_ASSET_FIELD_PURCHASE_COST, 120, FALSE, TRUE  },
-  { STW_ASSET_FIELD_WARRANTY_END,  110, FALSE, TRUE  },
-  { STW_ASSET_FIELD_SUPPLIER,      120, FALSE, FALSE },
-};
-
-static StwAssetField probed_field;
-
-/* ------------------------------------------------------------------------ */
-/* Cells                                                                    */
-/* ------------------------------------------------------------------------ */
-
-static const char * const status_classes[] = {
-  "accent",    /* in stock */
-  "success",   /* deployed */
-  "warning",   /* in repair */
-  "dim-label", /* retired */
-  "error",     /* lost */
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (status_classes) == STW_N_ASSET_STATUSES);
-
-static char *
-cell_text (StwAsset      *asset,
-           StwAssetField  field)
-{
-  switch (field)
-    {
-    case STW_ASSET_FIELD_CATEGORY:
-      return g_strdup (stw_asset_category_label (stw_asset_get_category (asset)));
-
-    case STW_ASSET_FIELD_STATUS:
-      return g_strdup (stw_asset_status_label (stw_asset_get_status (asset)));
-
-    case STW_ASSET_FIELD_LOCATION:
-      return g_strdup (stw_asset_get_location_name (asset));
-
-    case STW_ASSET_FIELD_PERSON:
-      return g_strdup (stw_asset_get_person_name (asset));
-
-    case STW_ASSET_FIELD_PURCHASE_COST:
-      {
-        g_autofree char *cost = stw_format_cost (stw_asset_get_purchase_cost (asset));
-        const char *currency = stw_asset_get_text (asset, STW_ASSET_FIELD_CURRENCY);
-
-        if (cost[0] == '\0')
-          return NULL;
-        return g_strdup_printf ("%s %s", cost, currency != NULL ? currency : "");
-      }
-
-    case STW_ASSET_FIELD_NONE:
-    case STW_ASSET_FIELD_NAME:
-    case STW_ASSET_FIELD_TAG:
-    case STW_ASSET_FIELD_SERIAL:
-    case STW_ASSET_FIELD_MANUFACTURER:
-    case STW_ASSET_FIELD_MODEL:
-    case STW_ASSET_FIELD_PURCHASE_DATE:
-    case STW_ASSET_FIELD_CURRENCY:
-    case STW_ASSET_FIELD_WARRANTY_END:
-    case STW_ASSET_FIELD_SUPPLIER:
-    case STW_ASSET_FIELD_NOTES:
-    default:
-      return g_strdup (stw_asset_get_text (asset, field));
-    }
-}
-
-static void
-update_cell (StwTextCell *cell,
-             StwAsset    *asset)
-{
-  StwAssetField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "field"));
-  g_autofree char *text = cell_text (asset, field);
-
-  stw_text_cell_set_text (cell, text);
-
-  if (field == STW_ASSET_FIELD_STATUS)
-    {
-      const char *class = status_classes[stw_asset_get_status (asset)];
-
-      /* A change of style classes restyles the cell: only when it differs. */
-      if (!gtk_widget_has_css_class (GTK_WIDGET (cell), class))
-        {
-          for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-            gtk_widget_remove_css_class (GTK_WIDGET (cell), status_classes[i]);
-          gtk_widget_add_css_class (GTK_WIDGET (cell), class);
-        }
-    }
-}
-
-static void
-slot_changed_cb (StwSlot     *slot,
-                 StwTextCell *cell)
-{
-  StwAsset *asset = stw_slot_get_item (slot);
-
-  if (asset != NULL)
-    update_cell (cell, asset);
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  const ColumnInfo *info = user_data;
-  GtkWidget *cell = stw_text_cell_new ();
-
-  stw_text_cell_set_xalign (STW_TEXT_CELL (cell), info->numeric ? 1.0f : 0.0f);
-  if (info->numeric)
-    gtk_widget_add_css_class (cell, "numeric");
-  g_object_set_data (G_OBJECT (cell), "field", GINT_TO_POINTER (info->field));
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  StwSlot *slot = gtk_list_item_get_item (item);
-
-  slot_changed_cb (slot, STW_TEXT_CELL (cell));
-  /* The slot takes another asset on a new search, and edits elsewhere
-   * update its asset in place; follow both. The factory unbinds before
-   * it lets go of the cell. */
-  g_signal_connect (slot, "changed", G_CALLBACK (slot_changed_cb), cell);
-}
-
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  StwSlot *slot = gtk_list_item_get_item (item);
-
-  g_signal_handlers_disconnect_by_func (slot, slot_changed_cb, cell);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Sorting                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  if (probed_field == STW_ASSET_FIELD_NONE)
-    probed_field = GPOINTER_TO_INT (user_data);
-
-  return GTK_ORDERING_SMALLER;
-}
-
-/*
- * GTK 4.8 has no API to ask a column view which column it sorts by
- * (gtk_column_view_sorter_get_primary_sort_column() is 4.10). Its sorter
- * compares with the primary column's sorter first and inverts the result
- * when descending, so comparing two items with sorters that record their
- * field and answer “smaller” tells both. The rows are then sorted in SQL.
- */
 static void
 sorter_changed_cb (StwAssetsView    *self,
                    GtkSorterChange   change,
                    GtkSorter        *sorter)
 {
-  GtkOrdering ordering;
+  StwAssetField field;
+  StwSortDirection direction;
 
+  stw_asset_columns_get_sort (self->columns, &field, &direction);
   self->scroll_to_top = TRUE;
-  probed_field = STW_ASSET_FIELD_NONE;
-  ordering = gtk_sorter_compare (sorter, self->probe[0], self->probe[1]);
-
-  if (probed_field == STW_ASSET_FIELD_NONE)
-    stw_asset_query_model_set_sort (self->model, STW_ASSET_FIELD_NAME, STW_SORT_ASCENDING);
-  else
-    stw_asset_query_model_set_sort (self->model, probed_field,
-                                    ordering == GTK_ORDERING_SMALLER ? STW_SORT_ASCENDING
-                                                                     : STW_SORT_DESCENDING);
-}
-
-static void
-add_columns (StwAssetsView *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      const ColumnInfo *info = &columns[i];
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer)info);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer)info);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer)info);
-
-      column = gtk_column_view_column_new (stw_asset_field_label (info->field),
-                                           g_object_ref (factory));
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (info->field), NULL));
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, info->width);
-      gtk_column_view_column_set_expand (column, info->expand);
-      gtk_column_view_append_column (self->column_view, column);
-
-      if (info->field == STW_ASSET_FIELD_NAME)
-        gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
-    }
+  stw_asset_query_model_set_sort (self->model, field, direction);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -694,7 +486,10 @@ stw_assets_view_constructed (GObject *object)
   g_signal_connect_object (self->db, "changed", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  add_columns (self);
+  self->columns = stw_asset_columns_new (self->column_view, self->settings);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
+                                  stw_asset_columns_get_actions (self->columns));
+  gtk_menu_button_set_menu_model (self->columns_button, stw_asset_columns_get_menu (self->columns));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -734,6 +529,7 @@ stw_assets_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_ASSETS_VIEW);
   stw_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
+  g_clear_object (&self->columns);
   g_clear_object (&self->slots);
   g_clear_object (&self->model);
 
@@ -747,8 +543,7 @@ stw_assets_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->selected_ids, g_hash_table_unref);
-  g_clear_object (&self->probe[0]);
-  g_clear_object (&self->probe[1]);
+  g_clear_object (&self->settings);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (stw_assets_view_parent_class)->finalize (object);
@@ -816,6 +611,7 @@ stw_assets_view_class_init (StwAssetsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwAssetsView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StwAssetsView, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StwAssetsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetsView, columns_button);
   gtk_widget_class_bind_template_child (widget_class, StwAssetsView, stack);
   gtk_widget_class_bind_template_child (widget_class, StwAssetsView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, StwAssetsView, scroller);
@@ -840,8 +636,7 @@ stw_assets_view_init (StwAssetsView *self)
 
   self->cancellable = g_cancellable_new ();
   self->selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->probe[0] = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe[1] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->settings = g_settings_new (APP_ID);
 
   /* Delete deletes the selection while the list has the focus. */
   controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
@@ -926,4 +721,16 @@ stw_assets_view_get_search_entry (StwAssetsView *self)
 {
   g_return_val_if_fail (STW_IS_ASSETS_VIEW (self), NULL);
   return GTK_EDITABLE (self->search_entry);
+}
+
+/**
+ * stw_assets_view_get_columns:
+ *
+ * Returns: (transfer none): the list's columns, and which are shown
+ */
+StwAssetColumns *
+stw_assets_view_get_columns (StwAssetsView *self)
+{
+  g_return_val_if_fail (STW_IS_ASSETS_VIEW (self), NULL);
+  return self->columns;
 }

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "stw-asset-columns.h"
 #include "store/stw-asset-query-model.h"
 #include "store/stw-database.h"
 
@@ -27,5 +28,7 @@ const char         *stw_assets_view_get_page      (StwAssetsView *self);
 GtkColumnView      *stw_assets_view_get_column_view (StwAssetsView *self);
 GtkWidget          *stw_assets_view_get_detail    (StwAssetsView *self);
 GtkEditable        *stw_assets_view_get_search_entry (StwAssetsView *self);
+
+StwAssetColumns    *stw_assets_view_get_columns (StwAssetsView *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "core/stw-asset.h"
 #include "store/stw-asset-repo.h"
 #include "store/stw-sample-data.h"
+#include "ui/stw-asset-columns.h"
 #include "ui/stw-asset-detail.h"
 #include "ui/stw-assets-view.h"
 #include "ui/stw-text-cell.h"
@@ -476,6 +477,81 @@ test_rows_follow_the_results (Fixture       *fixture,
   g_assert_true (shows_text (fixture, stw_asset_get_tag (top)));
 }
 
+/* The titles of the columns shown, in order, joined by “|”. */
+static char *
+column_titles (Fixture *fixture)
+{
+  GListModel *columns = gtk_column_view_get_columns (stw_assets_view_get_column_view (fixture->view));
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_string_append_printf (titles, "%s%s", i ? "|" : "", gtk_column_view_column_get_title (column));
+    }
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static void
+test_columns (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GtkColumnView *column_view = stw_assets_view_get_column_view (fixture->view);
+  StwAssetQueryModel *model = stw_assets_view_get_model (fixture->view);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) saved = NULL;
+  g_autofree char *titles = NULL;
+  GActionGroup *group;
+  g_autoptr(GVariant) state = NULL;
+
+  load_sample (fixture);
+
+  titles = column_titles (fixture);
+  g_assert_cmpstr (titles, ==, "Asset Tag|Name|Category|Status|Model|Location|Assigned To");
+  g_clear_pointer (&titles, g_free);
+
+  /* Shown from the menu, in its usual place, and kept in the settings. */
+  g_assert_true (gtk_widget_activate_action (view, "columns.serial", NULL));
+  titles = column_titles (fixture);
+  g_assert_cmpstr (titles, ==, "Asset Tag|Name|Category|Status|Model|Serial Number|Location|Assigned To");
+  g_clear_pointer (&titles, g_free);
+  saved = g_settings_get_strv (settings, "asset-columns");
+  g_assert_true (g_strv_contains ((const char * const *)saved, "serial"));
+  group = stw_asset_columns_get_actions (stw_assets_view_get_columns (fixture->view));
+  state = g_action_group_get_action_state (group, "serial");
+  g_assert_true (g_variant_get_boolean (state));
+
+  /* Hiding the column the list sorts by sorts by name. */
+  gtk_column_view_sort_by_column (column_view, find_column (fixture, "Serial Number"),
+                                  GTK_SORT_DESCENDING);
+  stw_test_flush ();
+  g_assert_cmpint (stw_asset_query_model_get_sort_field (model), ==, STW_ASSET_FIELD_SERIAL);
+  g_assert_true (gtk_widget_activate_action (view, "columns.serial", NULL));
+  stw_test_flush ();
+  titles = column_titles (fixture);
+  g_assert_cmpstr (titles, ==, "Asset Tag|Name|Category|Status|Model|Location|Assigned To");
+  g_clear_pointer (&titles, g_free);
+  g_assert_cmpint (stw_asset_query_model_get_sort_field (model), ==, STW_ASSET_FIELD_NAME);
+
+  /* The last column shown stays. */
+  for (const char * const *id = (const char *[]) { "tag", "category", "status", "model", "location",
+                                                   "person", NULL }; *id != NULL; id++)
+    {
+      g_autofree char *action = g_strconcat ("columns.", *id, NULL);
+
+      g_assert_true (gtk_widget_activate_action (view, action, NULL));
+    }
+  titles = column_titles (fixture);
+  g_assert_cmpstr (titles, ==, "Name");
+  g_assert_false (g_action_group_get_action_enabled (group, "name"));
+  g_assert_true (g_action_group_get_action_enabled (group, "tag"));
+
+  g_settings_reset (settings, "asset-columns");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +566,8 @@ main (int   argc,
               fixture_set_up, test_sort_by_column, fixture_tear_down);
   g_test_add ("/steward/ui/window/rows-follow-the-results", Fixture, NULL,
               fixture_set_up, test_rows_follow_the_results, fixture_tear_down);
+  g_test_add ("/steward/ui/window/columns", Fixture, NULL,
+              fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/steward/ui/window/edit-delete-undo", Fixture, NULL,
               fixture_set_up, test_edit_delete_undo, fixture_tear_down);
 
