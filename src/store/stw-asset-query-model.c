@@ -23,6 +23,10 @@
  */
 
 #define PAGE_SIZE 100
+/* Rows shown before the whole result is in: a window of them, and few
+ * enough that the list makes only these rows' widgets for its first
+ * frame. */
+#define FIRST_PAGE 64
 #define CACHE_LIMIT 1000
 
 /* What orders and filters a list before its search. */
@@ -271,6 +275,61 @@ run_query_cb (GObject      *object,
 }
 
 static void
+run_first_page_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GArray *ids;
+
+  ids = stw_asset_query_run_first_ids (task_data, FIRST_PAGE, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify)g_array_unref);
+}
+
+static void
+run_first_page_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  QueryCall *call = user_data;
+  StwAssetQueryModel *self = call->self;
+  g_autoptr(GArray) ids = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Only while the whole result is still on its way. */
+  if (ids != NULL && call->serial == self->serial && self->loading && self->ids->len == 0)
+    apply_ids (self, ids);
+
+  g_object_unref (self);
+  g_free (call);
+}
+
+/*
+ * An empty list (at start) shows the first rows of its query while the
+ * whole query runs: a sort read from an index gives them at once. The
+ * whole result then adds the rest after them.
+ */
+static void
+start_first_page (StwAssetQueryModel *self,
+                  StwAssetQuery      *query)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryCall *call;
+
+  call = g_new0 (QueryCall, 1);
+  call->self = g_object_ref (self);
+  call->serial = self->serial;
+
+  task = g_task_new (NULL, self->cancellable, run_first_page_cb, call);
+  g_task_set_source_tag (task, start_first_page);
+  g_task_set_task_data (task, stw_asset_query_copy (query), (GDestroyNotify)stw_asset_query_free);
+  g_task_run_in_thread (task, run_first_page_thread);
+}
+
+static void
 start_query (StwAssetQueryModel *self)
 {
   g_autoptr(GTask) task = NULL;
@@ -302,6 +361,9 @@ start_query (StwAssetQueryModel *self)
   g_task_set_source_tag (task, start_query);
   g_task_set_task_data (task, query, (GDestroyNotify)query_run_free);
   g_task_run_in_thread (task, run_query_thread);
+
+  if (self->ids->len == 0 && !stw_asset_query_has_search (query->query))
+    start_first_page (self, query->query);
 
   set_loading (self, TRUE);
 }

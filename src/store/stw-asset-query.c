@@ -270,20 +270,27 @@ prepare (const StwAssetQuery  *self,
   return stmt;
 }
 
-/* Runs @stmt and appends the ids it returns to @ids. */
+/* Runs @stmt and appends the ids it returns to @ids, until @ids holds
+ * @limit (when not 0). */
 static gboolean
-collect_ids (sqlite3_stmt  *stmt,
-             GArray        *ids,
-             GCancellable  *cancellable,
-             GError       **error)
+collect_ids_up_to (sqlite3_stmt  *stmt,
+                   GArray        *ids,
+                   guint          limit,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
   int rc;
+
+  if (limit != 0 && ids->len >= limit)
+    return TRUE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
+      if (limit != 0 && ids->len >= limit)
+        return TRUE;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -293,6 +300,15 @@ collect_ids (sqlite3_stmt  *stmt,
     return stw_sql_set_error (sqlite3_db_handle (stmt), rc, error);
 
   return TRUE;
+}
+
+static gboolean
+collect_ids (sqlite3_stmt  *stmt,
+             GArray        *ids,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return collect_ids_up_to (stmt, ids, 0, cancellable, error);
 }
 
 struct _StwQueryConnection
@@ -478,6 +494,7 @@ is_text_field (StwAssetField field)
 static GArray *
 run_ids (const StwAssetQuery  *self,
          sqlite3              *db,
+         guint                 limit,
          GCancellable         *cancellable,
          GError              **error)
 {
@@ -530,7 +547,7 @@ run_ids (const StwAssetQuery  *self,
       valued = prepare_on (self, db, valued_head, NULL, TRUE, error);
       if (valued == NULL)
         return NULL;
-      ok = collect_ids (valued, ids, cancellable, error);
+      ok = collect_ids_up_to (valued, ids, limit, cancellable, error);
       sqlite3_finalize (valued);
       return ok ? g_steal_pointer (&ids) : NULL;
     }
@@ -540,8 +557,8 @@ run_ids (const StwAssetQuery  *self,
                          : NULL;
 
   ok = valued != NULL && empty != NULL &&
-       collect_ids (valued, ids, cancellable, error) &&
-       collect_ids (empty, ids, cancellable, error);
+       collect_ids_up_to (valued, ids, limit, cancellable, error) &&
+       collect_ids_up_to (empty, ids, limit, cancellable, error);
 
   sqlite3_finalize (valued);
   sqlite3_finalize (empty);
@@ -645,7 +662,7 @@ run_on (const StwAssetQuery  *self,
       if (db == NULL)
         return NULL;
       ids = base != NULL ? run_filter (self, db, base, cancellable, error)
-                         : run_ids (self, db, cancellable, error);
+                         : run_ids (self, db, 0, cancellable, error);
       sqlite3_close (db);
       return ids;
     }
@@ -665,7 +682,7 @@ run_on (const StwAssetQuery  *self,
     handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb), connection->db, NULL);
 
   ids = base != NULL ? run_filter (self, connection->db, base, cancellable, error)
-                     : run_ids (self, connection->db, cancellable, error);
+                     : run_ids (self, connection->db, 0, cancellable, error);
 
   g_cancellable_disconnect (cancellable, handler);
   g_mutex_unlock (&connection->mutex);
@@ -689,6 +706,38 @@ stw_asset_query_run_ids (const StwAssetQuery  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   return run_on (self, connection, NULL, cancellable, error);
+}
+
+/**
+ * stw_asset_query_run_first_ids:
+ * @limit: how many ids at most
+ *
+ * The first @limit ids of stw_asset_query_run_ids(), on a connection of
+ * its own, reading no further: a list shows its first rows with these
+ * while the whole query runs.
+ *
+ * Returns: (transfer full): the ids, or %NULL with @error set
+ */
+GArray *
+stw_asset_query_run_first_ids (const StwAssetQuery  *self,
+                               guint                 limit,
+                               GCancellable         *cancellable,
+                               GError              **error)
+{
+  sqlite3 *db;
+  GArray *ids;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+  g_return_val_if_fail (self->match == NULL, NULL);
+
+  db = open_connection (self->path, error);
+  if (db == NULL)
+    return NULL;
+
+  ids = run_ids (self, db, limit, cancellable, error);
+  sqlite3_close (db);
+  return ids;
 }
 
 /**

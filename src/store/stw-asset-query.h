@@ -53,6 +53,10 @@ GArray        *stw_asset_query_run_ids      (const StwAssetQuery *self,
                                              StwQueryConnection  *connection,
                                              GCancellable        *cancellable,
                                              GError             **error);
+GArray        *stw_asset_query_run_first_ids (const StwAssetQuery *self,
+                                              guint                limit,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
 gboolean       stw_asset_query_has_search   (const StwAssetQuery *self);
 GArray        *stw_asset_query_filter_ids   (const StwAssetQuery *self,
                                              const GArray        *base,

@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+GListModel  *stw_location_repo_list_names      (StwDatabase          *db,
+                                               GError              **error);
 GListModel  *stw_location_repo_list            (StwDatabase          *db,
                                                 GError              **error);
 GListModel  *stw_location_repo_list_children   (StwDatabase          *db,

@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+GListModel  *stw_person_repo_list_names     (StwDatabase          *db,
+                                             GError              **error);
 GListModel  *stw_person_repo_list           (StwDatabase          *db,
                                              GError              **error);
 StwPerson   *stw_person_repo_load           (StwDatabase          *db,

@@ -44,6 +44,7 @@ struct _StwAssetDetail
   guint32         save_failed;    /* fields whose error is a failed save */
   guint           saves_in_flight;
   gboolean        loading;
+  gboolean        choices_stale;
   char           *errors[STW_N_ASSET_FIELDS];
 
   GListStore     *locations;
@@ -393,8 +394,8 @@ reload_choices (StwAssetDetail *self)
   stw_location_set_name (no_location, _("None"));
   stw_person_set_name (nobody, _("Nobody"));
 
-  locations = stw_location_repo_list (self->db, NULL);
-  people = stw_person_repo_list (self->db, NULL);
+  locations = stw_location_repo_list_names (self->db, NULL);
+  people = stw_person_repo_list_names (self->db, NULL);
 
   g_list_store_remove_all (self->locations);
   g_list_store_append (self->locations, no_location);
@@ -413,6 +414,21 @@ reload_choices (StwAssetDetail *self)
 
       g_list_store_append (self->people, person);
     }
+}
+
+/* The lists of places and people, filled when an asset needs them. */
+static void
+ensure_choices (StwAssetDetail *self)
+{
+  gboolean was_loading = self->loading;
+
+  if (!self->choices_stale)
+    return;
+
+  self->choices_stale = FALSE;
+  self->loading = TRUE;
+  reload_choices (self);
+  self->loading = was_loading;
 }
 
 static guint
@@ -531,7 +547,10 @@ load (StwAssetDetail *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), self->asset != NULL);
   if (self->asset != NULL)
-    show_values (self);
+    {
+      ensure_choices (self);
+      show_values (self);
+    }
   reload_history (self);
 }
 
@@ -653,14 +672,12 @@ database_changed_cb (StwAssetDetail *self,
   g_autoptr(StwAsset) fresh = NULL;
 
   if (entities & (STW_ENTITY_LOCATION | STW_ENTITY_PERSON))
-    {
-      self->loading = TRUE;
-      reload_choices (self);
-      self->loading = FALSE;
-    }
+    self->choices_stale = TRUE;
 
   if (self->asset == NULL)
     return;
+
+  ensure_choices (self);
 
   /* Someone else's change (an undo, another view): show it, unless the
    * person has edits here that are not saved yet. */
@@ -841,9 +858,8 @@ stw_asset_detail_set_database (StwAssetDetail *self,
   g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->loading = TRUE;
-  reload_choices (self);
-  self->loading = FALSE;
+  /* Filled when an asset is first shown. */
+  self->choices_stale = TRUE;
 }
 
 /**

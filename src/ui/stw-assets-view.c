@@ -116,6 +116,10 @@ update_page (StwAssetsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_dropdown), !g_str_equal (page, "empty"));
   gtk_widget_set_visible (GTK_WIDGET (self->category_dropdown), !g_str_equal (page, "empty"));
 
+  /* The count of a result still on its way would be wrong. */
+  if (stw_asset_query_model_get_loading (self->model))
+    return;
+
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset", "%u assets", n_items), n_items);
   gtk_label_set_label (self->count_label, count);
 }

@@ -284,7 +284,7 @@ stw_location_dialog_new (StwDatabase *db,
 
   self = g_object_new (STW_TYPE_LOCATION_DIALOG, NULL);
   self->db = g_object_ref (db);
-  self->all = stw_location_repo_list (db, NULL);
+  self->all = stw_location_repo_list_names (db, NULL);
   self->location = stw_location_new ();
 
   if (location != NULL)

@@ -243,7 +243,7 @@ database_changed_cb (StwLocationsView *self,
                      StwEntity         entities,
                      StwDatabase      *db)
 {
-  reload (self);
+  stw_ui_reload_when_shown (GTK_WIDGET (self), (StwUiReloadFunc)reload);
 }
 
 static void
@@ -265,7 +265,7 @@ stw_locations_view_constructed (GObject *object)
 
   g_signal_connect_object (self->db, "changed", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  reload (self);
+  stw_ui_reload_when_shown (GTK_WIDGET (self), (StwUiReloadFunc)reload);
 }
 
 static void

@@ -226,3 +226,49 @@ stw_ui_delete_record (GtkWidget       *widget,
   call->name = g_strdup (name);
   start (db, id, reassign_to, cancellable, delete_record_cb, call);
 }
+
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  StwUiReloadFunc reload;
+  gboolean        stale;
+} DeferredReload;
+
+static void
+deferred_map_cb (GtkWidget      *widget,
+                 DeferredReload *deferred)
+{
+  if (deferred->stale)
+    {
+      deferred->stale = FALSE;
+      deferred->reload (widget);
+    }
+}
+
+/**
+ * stw_ui_reload_when_shown:
+ * @reload: fills @widget anew
+ *
+ * Runs @reload now if @widget is on screen, or else the next time it is.
+ * A view the person is not looking at does not count a million assets
+ * after every edit.
+ */
+void
+stw_ui_reload_when_shown (GtkWidget       *widget,
+                          StwUiReloadFunc  reload)
+{
+  DeferredReload *deferred = g_object_get_data (G_OBJECT (widget), "stw-deferred-reload");
+
+  if (deferred == NULL)
+    {
+      deferred = g_new0 (DeferredReload, 1);
+      deferred->reload = reload;
+      g_object_set_data_full (G_OBJECT (widget), "stw-deferred-reload", deferred, g_free);
+      g_signal_connect (widget, "map", G_CALLBACK (deferred_map_cb), deferred);
+    }
+
+  deferred->stale = !gtk_widget_get_mapped (widget);
+  if (!deferred->stale)
+    reload (widget);
+}

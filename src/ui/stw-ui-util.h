@@ -54,4 +54,9 @@ void        stw_ui_delete_record        (GtkWidget       *widget,
                                          const char      *name,
                                          GCancellable    *cancellable);
 
+typedef void (*StwUiReloadFunc) (gpointer widget);
+
+void stw_ui_reload_when_shown (GtkWidget       *widget,
+                               StwUiReloadFunc  reload);
+
 G_END_DECLS

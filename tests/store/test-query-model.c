@@ -600,6 +600,46 @@ test_search_keeps_order (Fixture       *fixture,
       }
 }
 
+/* The first rows of a query are the first rows of its whole result, for
+ * every sort, also where a sort reads its rows in two parts. */
+static void
+test_first_ids (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(StwQueryConnection) connection = stw_query_connection_new (fixture->db);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("asset %u", (i * 7) % 30);
+      g_autofree char *tag = g_strdup_printf ("F-%02u", (i * 11) % 30);
+      g_autoptr(StwAsset) asset = make_asset (name, tag);
+
+      /* A third have a serial: a sort by serial reads those, then the rest. */
+      stw_asset_set_text (asset, STW_ASSET_FIELD_SERIAL, i % 3 == 0 ? tag : NULL);
+      add_asset (fixture->db, asset);
+    }
+
+  for (StwAssetField field = STW_ASSET_FIELD_NAME; field < STW_N_ASSET_FIELDS; field++)
+    for (StwSortDirection direction = STW_SORT_ASCENDING; direction <= STW_SORT_DESCENDING; direction++)
+      for (guint limit = 1; limit <= 40; limit += 13)
+        {
+          g_autoptr(StwAssetQuery) query = stw_asset_query_new (fixture->db);
+          g_autoptr(GArray) all = NULL;
+          g_autoptr(GArray) first = NULL;
+          g_autoptr(GError) error = NULL;
+
+          stw_asset_query_set_sort (query, field, direction);
+          all = stw_asset_query_run_ids (query, connection, NULL, &error);
+          g_assert_no_error (error);
+          first = stw_asset_query_run_first_ids (query, limit, NULL, &error);
+          g_assert_no_error (error);
+
+          g_assert_cmpuint (first->len, ==, MIN (limit, all->len));
+          g_assert_cmpmem (first->data, first->len * sizeof (gint64), all->data,
+                           first->len * sizeof (gint64));
+        }
+}
+
 /* Ids far apart: the matches are looked up rather than marked. */
 static void
 test_filter_large_ids (Fixture       *fixture,
@@ -1000,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/steward/store/query-model/build-match", test_build_match);
   ADD ("search-keeps-order", test_search_keeps_order);
   ADD ("filter-large-ids", test_filter_large_ids);
+  ADD ("first-ids", test_first_ids);
   ADD ("search-fields", test_search_fields);
   ADD ("search-rename", test_search_rename);
   ADD ("search-diacritics", test_search_diacritics);
