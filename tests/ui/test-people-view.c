@@ -401,6 +401,33 @@ test_delete_without_assets (Fixture       *fixture,
   g_assert_cmpuint (n_stored_people (fixture), ==, 3);
 }
 
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* Out of sight the list is not refreshed (counting every asset after
+ * each edit); it is when shown again. */
+static void
+test_refresh_when_shown (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *names = NULL;
+
+  wait_for_names (fixture, "Anna Schmidt | Ben Okafor");
+
+  stw_window_show_view (fixture->window, "assets");
+  stw_test_wait_for (is_unmapped, fixture->view, "the people view to be out of sight");
+  add_person (fixture->test_db->db, "Carla Rossi", NULL);
+  stw_test_flush ();
+  names = shown_names (fixture);
+  g_assert_cmpstr (names, ==, "Anna Schmidt | Ben Okafor");
+
+  stw_window_show_view (fixture->window, "people");
+  wait_for_names (fixture, "Anna Schmidt | Ben Okafor | Carla Rossi");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +444,7 @@ main (int   argc,
   ADD ("delete-to-nobody", TRUE, test_delete_to_nobody);
   ADD ("delete-to-other", TRUE, test_delete_to_other);
   ADD ("delete-without-assets", TRUE, test_delete_without_assets);
+  ADD ("refresh-when-shown", TRUE, test_refresh_when_shown);
 
 #undef ADD
 
