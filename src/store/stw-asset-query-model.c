@@ -27,7 +27,7 @@
  * enough that the list makes only these rows' widgets for its first
  * frame. */
 #define FIRST_PAGE 64
-#define CACHE_LIMIT 1000
+#define CACHE_LIMIT 600
 
 /* What orders and filters a list before its search. */
 typedef struct
@@ -418,7 +418,8 @@ load_page (StwAssetQueryModel *self,
 {
   g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  guint start = position - position % PAGE_SIZE;
+  /* From the row asked for on: a list asks for its rows in order. */
+  guint start = position;
   guint end = MIN (start + PAGE_SIZE, self->ids->len);
 
   trim_cache (self);

@@ -202,7 +202,7 @@ open_connection (const char  *path,
     {
       sqlite3_busy_timeout (db, 5000);
       /* Map the file, and keep the indexes a list walks in memory. */
-      rc = sqlite3_exec (db, "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768",
+      rc = sqlite3_exec (db, "PRAGMA mmap_size = 0; PRAGMA cache_size = -32768",
                          NULL, NULL, NULL);
     }
 

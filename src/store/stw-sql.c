@@ -209,7 +209,7 @@ stw_sql_configure_connection (sqlite3  *db,
   /* Readers page through indexes of millions of rows: map the file
    * rather than copy every page through read(). */
   if (!writer &&
-      (!stw_sql_exec (db, "PRAGMA mmap_size = 268435456", error) ||
+      (!stw_sql_exec (db, "PRAGMA mmap_size = 0", error) ||
        !stw_sql_exec (db, "PRAGMA cache_size = -16384", error)))
     return FALSE;
 

@@ -72,6 +72,10 @@ struct _StwAssetColumns
 
 G_DEFINE_FINAL_TYPE (StwAssetColumns, stw_asset_columns, G_TYPE_OBJECT)
 
+/* On each cell: its field, and its handler of its slot's "changed". */
+static GQuark field_quark;
+static GQuark handler_quark;
+
 /* ------------------------------------------------------------------------ */
 /* Cells                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -133,7 +137,7 @@ static void
 update_cell (StwTextCell *cell,
              StwAsset    *asset)
 {
-  StwAssetField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "field"));
+  StwAssetField field = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (cell), field_quark));
   g_autofree char *text = cell_text (asset, field);
 
   stw_text_cell_set_text (cell, text);
@@ -173,7 +177,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   stw_text_cell_set_xalign (STW_TEXT_CELL (cell), info->numeric ? 1.0f : 0.0f);
   if (info->numeric)
     gtk_widget_add_css_class (cell, "numeric");
-  g_object_set_data (G_OBJECT (cell), "field", GINT_TO_POINTER (info->field));
+  g_object_set_qdata (G_OBJECT (cell), field_quark, GINT_TO_POINTER (info->field));
   gtk_list_item_set_child (item, cell);
 }
 
@@ -189,7 +193,9 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   /* The slot takes another asset on a new search, and edits elsewhere
    * update its asset in place; follow both. The factory unbinds before
    * it lets go of the cell. */
-  g_signal_connect (slot, "changed", G_CALLBACK (slot_changed_cb), cell);
+  g_object_set_qdata (G_OBJECT (cell), handler_quark,
+                      GSIZE_TO_POINTER (g_signal_connect (slot, "changed", G_CALLBACK (slot_changed_cb),
+                                                          cell)));
 }
 
 static void
@@ -200,7 +206,8 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   StwSlot *slot = gtk_list_item_get_item (item);
 
-  g_signal_handlers_disconnect_by_func (slot, slot_changed_cb, cell);
+  g_signal_handler_disconnect (slot, GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (cell),
+                                                                          handler_quark)));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -429,6 +436,9 @@ static void
 stw_asset_columns_class_init (StwAssetColumnsClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = stw_asset_columns_dispose;
+
+  field_quark = g_quark_from_static_string ("stw-asset-columns-field");
+  handler_quark = g_quark_from_static_string ("stw-asset-columns-handler");
 }
 
 static void

@@ -27,7 +27,7 @@
  */
 
 /* Slots nobody else holds are dropped once there are this many. */
-#define SLOT_LIMIT 1000
+#define SLOT_LIMIT 400
 
 struct _StwSlot
 {

@@ -9,7 +9,7 @@
 
 #include "test-store-util.h"
 
-#define CACHE_BOUND (1000 + 100)
+#define CACHE_BOUND (600 + 100)
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
