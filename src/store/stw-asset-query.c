@@ -201,7 +201,8 @@ open_connection (const char  *path,
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, 5000);
-      /* Map the file, and keep the indexes a list walks in memory. */
+      /* Not mapped (see stw_sql_configure_connection()); a cache for the
+       * indexes a list walks. */
       rc = sqlite3_exec (db, "PRAGMA mmap_size = 0; PRAGMA cache_size = -32768",
                          NULL, NULL, NULL);
     }

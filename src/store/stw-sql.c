@@ -206,8 +206,9 @@ stw_sql_configure_connection (sqlite3  *db,
        !stw_sql_exec (db, "PRAGMA cache_size = -65536", error)))
     return FALSE;
 
-  /* Readers page through indexes of millions of rows: map the file
-   * rather than copy every page through read(). */
+  /* Readers page through indexes of millions of rows. Mapped, every page
+   * they ever touched would count as the process's memory (hundreds of
+   * megabytes); read, the kernel's page cache keeps them instead. */
   if (!writer &&
       (!stw_sql_exec (db, "PRAGMA mmap_size = 0", error) ||
        !stw_sql_exec (db, "PRAGMA cache_size = -16384", error)))
