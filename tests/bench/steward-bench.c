@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -454,8 +455,9 @@ static void
 measure_sort (Ui      *ui,
               Results *results)
 {
-  static const char * const titles[] = { "Asset Tag", "Status", "Purchase Cost", "Location",
-                                         "Serial Number", "Name" };
+  /* The columns shown at first, each one sort read from an index. */
+  static const char * const titles[] = { "Asset Tag", "Status", "Location", "Assigned To",
+                                         "Model", "Category", "Name" };
   GtkColumnView *view = stw_assets_view_get_column_view (ui->view);
   GListModel *columns = gtk_column_view_get_columns (view);
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
@@ -574,6 +576,47 @@ measure_window (const char *path,
   gtk_window_destroy (GTK_WINDOW (ui.window));
 }
 
+/*
+ * The window in a process of its own, as a person starts Steward: the
+ * import earlier in this process leaves its heap behind, which would
+ * count as the window's memory and slow its allocations.
+ */
+static void
+measure_window_apart (const char *self_path,
+                      const char *path,
+                      Results    *results)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json_path = g_strconcat (path, ".window.json", NULL);
+  JsonObject *object;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, self_path, "--reuse", path,
+                              "--window-only", "--output", json_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  g_unlink (json_path);
+
+  object = json_node_get_object (json_parser_get_root (parser));
+#define GET(field, name) results->field = json_object_get_double_member (object, name)
+  GET (search_p50_ms, "search_p50_ms");
+  GET (search_p95_ms, "search_p95_ms");
+  GET (search_max_ms, "search_max_ms");
+  GET (sort_p50_ms, "sort_p50_ms");
+  GET (sort_max_ms, "sort_max_ms");
+  GET (scroll_work_p50_ms, "scroll_frame_work_p50_ms");
+  GET (scroll_work_p95_ms, "scroll_frame_work_p95_ms");
+  GET (scroll_interval_p50_ms, "scroll_frame_interval_p50_ms");
+  GET (scroll_interval_p95_ms, "scroll_frame_interval_p95_ms");
+  GET (window_rss_mb, "peak_rss_mb");
+#undef GET
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -646,8 +689,10 @@ main (int   argc,
   g_autofree char *limit_path = NULL;
   g_autofree char *json_path = NULL;
   g_autofree char *steward = NULL;
+  g_autofree char *self_path = NULL;
   gint64 rows = 1000000;
   gboolean keep = FALSE;
+  gboolean window_only = FALSE;
   g_autofree char *reuse = NULL;
   Results results = { 0 };
   double start;
@@ -658,9 +703,12 @@ main (int   argc,
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the databases and the CSV file", NULL },
     { "reuse", 0, 0, G_OPTION_ARG_FILENAME, &reuse,
       "Measure only the window, on a database kept from an earlier run", "DB" },
+    { "window-only", 0, 0, G_OPTION_ARG_NONE, &window_only,
+      "With --reuse: skip the start-up time", NULL },
     { NULL }
   };
 
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -683,7 +731,8 @@ main (int   argc,
       g_assert_no_error (error);
       results.rows = (guint64)stw_asset_repo_count (db);
       g_clear_object (&db);
-      measure_first_rows (steward, reuse, &results);
+      if (!window_only)
+        measure_first_rows (steward, reuse, &results);
       measure_window (reuse, &results);
       print_results (&results, json_path);
       return 0;
@@ -710,7 +759,7 @@ main (int   argc,
   g_print ("Starting %s…\n", steward);
   measure_first_rows (steward, path, &results);
   g_print ("Measuring the window…\n");
-  measure_window (path, &results);
+  measure_window_apart (self_path, path, &results);
 
   print_results (&results, json_path);
 
