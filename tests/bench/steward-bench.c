@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -647,9 +648,11 @@ print_results (const Results *r,
   ROW ("peak resident memory with the list open", r->window_rss_mb, "MB", "target ≤ 250");
 #undef ROW
 
+  /* A figure not measured in this run (0 / 0) is null. */
 #define FIELD(name, value) \
   g_string_append_printf (json, "%s  \"%s\": %s", json->len > 2 ? ",\n" : "", name, \
-                          g_ascii_formatd (buffer, sizeof buffer, "%.3f", value))
+                          isfinite (value) ? g_ascii_formatd (buffer, sizeof buffer, "%.3f", value) \
+                                           : "null")
 
   g_string_append (json, "{\n");
   FIELD ("rows", (double)r->rows);
