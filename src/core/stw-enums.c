@@ -236,6 +236,8 @@ stw_entity_to_key (StwEntity entity)
       return "location";
     case STW_ENTITY_PERSON:
       return "person";
+    case STW_ENTITY_TICKET:
+      return "ticket";
     case STW_ENTITY_NONE:
     default:
       g_return_val_if_reached (NULL);
@@ -251,5 +253,8 @@ stw_entity_from_key (const char *key)
     return STW_ENTITY_LOCATION;
   if (g_strcmp0 (key, "person") == 0)
     return STW_ENTITY_PERSON;
+  if (g_strcmp0 (key, "ticket") == 0 || g_strcmp0 (key, "ticket-asset") == 0 ||
+      g_strcmp0 (key, "ticket-entry") == 0)
+    return STW_ENTITY_TICKET;
   return STW_ENTITY_NONE;
 }

@@ -83,6 +83,8 @@ typedef enum /*< flags >*/
   STW_ENTITY_ASSET    = 1 << 0,
   STW_ENTITY_LOCATION = 1 << 1,
   STW_ENTITY_PERSON   = 1 << 2,
+  /* A ticket, its linked assets, its comments and work log. */
+  STW_ENTITY_TICKET   = 1 << 3,
 } StwEntity;
 
 /* Where a batch of changes came from. */

@@ -43,10 +43,28 @@ static const char * const person_columns[] = {
   "id", "uuid", "name", "email", "department", "created", "updated", NULL
 };
 
+static const char * const ticket_columns[] = {
+  "id", "uuid", "title", "description", "type", "status", "impact", "urgency", "priority",
+  "priority_reason", "category", "requester_id", "assignee_id", "queue", "parent_id",
+  "problem_id", "tags", "rank", "created", "updated", "first_response", "resolved", "closed",
+  "due", NULL
+};
+
+static const char * const ticket_asset_columns[] = {
+  "id", "uuid", "ticket_id", "asset_id", "created", NULL
+};
+
+static const char * const ticket_entry_columns[] = {
+  "id", "uuid", "ticket_id", "kind", "author_id", "body", "minutes", "created", "updated", NULL
+};
+
 static const EntityInfo entities[] = {
-  { "asset",    "assets",    asset_columns },
-  { "location", "locations", location_columns },
-  { "person",   "people",    person_columns },
+  { "asset",        "assets",         asset_columns },
+  { "location",     "locations",      location_columns },
+  { "person",       "people",         person_columns },
+  { "ticket",       "tickets",        ticket_columns },
+  { "ticket-asset", "ticket_assets",  ticket_asset_columns },
+  { "ticket-entry", "ticket_entries", ticket_entry_columns },
 };
 
 struct _StwChange

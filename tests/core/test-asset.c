@@ -346,7 +346,8 @@ test_fields_and_enums (void)
   g_assert_cmpstr (stw_asset_status_to_key (STW_ASSET_STATUS_IN_STOCK), ==, "in-stock");
   g_assert_cmpstr (stw_asset_category_label (STW_ASSET_CATEGORY_NETWORK), ==, "Network Device");
   g_assert_cmpint (stw_entity_from_key ("location"), ==, STW_ENTITY_LOCATION);
-  g_assert_cmpint (stw_entity_from_key ("ticket"), ==, STW_ENTITY_NONE);
+  g_assert_cmpint (stw_entity_from_key ("ticket-entry"), ==, STW_ENTITY_TICKET);
+  g_assert_cmpint (stw_entity_from_key ("invoice"), ==, STW_ENTITY_NONE);
   g_assert_cmpstr (stw_entity_to_key (STW_ENTITY_PERSON), ==, "person");
 }
 

@@ -1,0 +1,797 @@
+/* stw-ticket-repo.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stw-ticket-repo"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stw-asset-query.h"
+#include "stw-database-private.h"
+#include "stw-ticket-repo.h"
+#include "core/stw-error.h"
+
+/*
+ * Tickets in the store. A save checks the ticket (stw_ticket_validate())
+ * and, for a stored ticket, the move from its stored status against its
+ * lifecycle, inside the write, so two edits cannot slip a refused move
+ * past each other. The times a ticket was first answered, resolved and
+ * closed follow its status. Every write is one journal batch, and undone
+ * as one.
+ */
+
+static const char * const entry_kinds[] = { "comment", "internal", "work" };
+G_STATIC_ASSERT (G_N_ELEMENTS (entry_kinds) == STW_N_TICKET_ENTRY_KINDS);
+
+#define SELECT_TICKET \
+  "SELECT t.id, t.uuid, t.title, t.description, t.type, t.status, t.impact, t.urgency, " \
+  "t.priority, t.priority_reason, t.category, t.requester_id, r.name, t.assignee_id, a.name, " \
+  "t.queue, t.parent_id, t.problem_id, t.tags, t.rank, t.created, t.updated, " \
+  "t.first_response, t.resolved, t.closed, t.due " \
+  "FROM tickets t LEFT JOIN people r ON r.id = t.requester_id " \
+  "LEFT JOIN people a ON a.id = t.assignee_id "
+
+const char *
+stw_ticket_entry_kind_to_key (StwTicketEntryKind kind)
+{
+  g_return_val_if_fail (kind < STW_N_TICKET_ENTRY_KINDS, NULL);
+  return entry_kinds[kind];
+}
+
+static gint64
+column_or_zero (sqlite3_stmt *stmt,
+                int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, column);
+}
+
+static StwTicket *
+ticket_from_row (sqlite3_stmt *stmt)
+{
+  StwTicketType type = STW_TICKET_TYPE_INCIDENT;
+  StwTicketStatus status = STW_TICKET_STATUS_NEW;
+  StwLevel impact = STW_LEVEL_MEDIUM, urgency = STW_LEVEL_MEDIUM;
+  StwTicket *ticket;
+
+  stw_ticket_type_from_key (stw_sql_column_text (stmt, 4), &type);
+  stw_ticket_status_from_key (stw_sql_column_text (stmt, 5), &status);
+  stw_level_from_key (stw_sql_column_text (stmt, 6), &impact);
+  stw_level_from_key (stw_sql_column_text (stmt, 7), &urgency);
+
+  ticket = stw_ticket_new (type);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_ID, sqlite3_column_int64 (stmt, 0));
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_UUID, stw_sql_column_text (stmt, 1));
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_TITLE, stw_sql_column_text (stmt, 2));
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_DESCRIPTION, stw_sql_column_text (stmt, 3));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_STATUS, status);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_IMPACT, impact);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_URGENCY, urgency);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PRIORITY, sqlite3_column_int64 (stmt, 8));
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_PRIORITY_REASON, stw_sql_column_text (stmt, 9));
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_CATEGORY, stw_sql_column_text (stmt, 10));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_REQUESTER_ID, column_or_zero (stmt, 11));
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_REQUESTER_NAME, stw_sql_column_text (stmt, 12));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_ASSIGNEE_ID, column_or_zero (stmt, 13));
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_ASSIGNEE_NAME, stw_sql_column_text (stmt, 14));
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_QUEUE, stw_sql_column_text (stmt, 15));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PARENT_ID, column_or_zero (stmt, 16));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PROBLEM_ID, column_or_zero (stmt, 17));
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_TAGS, stw_sql_column_text (stmt, 18));
+  stw_ticket_set_rank (ticket, sqlite3_column_double (stmt, 19));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, column_or_zero (stmt, 20));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_UPDATED, column_or_zero (stmt, 21));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_FIRST_RESPONSE, column_or_zero (stmt, 22));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_RESOLVED, column_or_zero (stmt, 23));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_CLOSED, column_or_zero (stmt, 24));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_DUE, column_or_zero (stmt, 25));
+
+  return ticket;
+}
+
+/**
+ * stw_ticket_repo_load:
+ *
+ * Returns: (transfer full): the ticket, or %NULL with @error set
+ *   (STW_ERROR_NOT_FOUND when it is gone)
+ */
+StwTicket *
+stw_ticket_repo_load (StwDatabase  *db,
+                      gint64        id,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+  StwTicket *ticket = NULL;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  stmt = stw_database_prepare_read (db, SELECT_TICKET "WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    ticket = ticket_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, STW_ERROR, STW_ERROR_NOT_FOUND, _("The ticket no longer exists."));
+  else
+    stw_sql_set_error (stw_database_get_reader (db), rc, error);
+
+  sqlite3_reset (stmt);
+  return ticket;
+}
+
+gint64
+stw_ticket_repo_count (StwDatabase *db)
+{
+  gint64 count = 0;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), 0);
+
+  if (!stw_sql_query_int (stw_database_get_reader (db), "SELECT count(*) FROM tickets", &count, NULL))
+    return 0;
+  return count;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Saving                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static void
+bind_id (sqlite3_stmt *stmt,
+         int           column,
+         gint64        id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_int64 (stmt, column, id);
+}
+
+/* The columns a save writes, in this order, after the uuid. */
+static void
+bind_ticket (sqlite3_stmt *stmt,
+             int           first,
+             StwTicket    *ticket)
+{
+  int i = first;
+
+#define TEXT(t) stw_ticket_get_text (ticket, STW_TICKET_TEXT_##t)
+#define VALUE(v) stw_ticket_get_value (ticket, STW_TICKET_VALUE_##v)
+  stw_sql_bind_stripped (stmt, i++, TEXT (TITLE));
+  stw_sql_bind_text (stmt, i++, TEXT (DESCRIPTION));
+  sqlite3_bind_text (stmt, i++, stw_ticket_type_to_key (VALUE (TYPE)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, i++, stw_ticket_status_to_key (VALUE (STATUS)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, i++, stw_level_to_key (VALUE (IMPACT)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, i++, stw_level_to_key (VALUE (URGENCY)), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, i++, VALUE (PRIORITY));
+  stw_sql_bind_stripped (stmt, i++, stw_ticket_priority_is_overridden (ticket)
+                                    ? TEXT (PRIORITY_REASON) : NULL);
+  stw_sql_bind_stripped (stmt, i++, TEXT (CATEGORY));
+  bind_id (stmt, i++, VALUE (REQUESTER_ID));
+  bind_id (stmt, i++, VALUE (ASSIGNEE_ID));
+  stw_sql_bind_stripped (stmt, i++, TEXT (QUEUE));
+  bind_id (stmt, i++, VALUE (PARENT_ID));
+  bind_id (stmt, i++, VALUE (PROBLEM_ID));
+  stw_sql_bind_stripped (stmt, i++, TEXT (TAGS));
+  sqlite3_bind_double (stmt, i++, stw_ticket_get_rank (ticket));
+  bind_id (stmt, i++, VALUE (FIRST_RESPONSE));
+  bind_id (stmt, i++, VALUE (RESOLVED));
+  bind_id (stmt, i++, VALUE (CLOSED));
+  bind_id (stmt, i++, VALUE (DUE));
+#undef TEXT
+#undef VALUE
+}
+
+/* The status and times as stored, for an update. */
+typedef struct
+{
+  StwTicketType   type;
+  StwTicketStatus status;
+  gint64          created;
+} Stored;
+
+static gboolean
+read_stored (StwWriteContext  *ctx,
+             gint64            id,
+             Stored           *stored,
+             GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = stw_write_context_prepare (ctx, "SELECT type, status, created FROM tickets WHERE id = ?",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_NOT_FOUND, _("The ticket no longer exists."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return stw_sql_set_error (stw_write_context_get_db (ctx), rc, error);
+
+  stored->type = STW_TICKET_TYPE_INCIDENT;
+  stored->status = STW_TICKET_STATUS_NEW;
+  stw_ticket_type_from_key (stw_sql_column_text (stmt, 0), &stored->type);
+  stw_ticket_status_from_key (stw_sql_column_text (stmt, 1), &stored->status);
+  stored->created = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}
+
+/* The first answer, the resolution and the closing follow the status. */
+static void
+stamp_times (StwTicket       *ticket,
+             StwTicketStatus  before,
+             gint64           now)
+{
+  StwTicketType type = stw_ticket_get_value (ticket, STW_TICKET_VALUE_TYPE);
+  StwTicketStatus status = stw_ticket_get_value (ticket, STW_TICKET_VALUE_STATUS);
+
+  if (status == before)
+    return;
+
+  if (before == stw_ticket_type_initial_status (type) &&
+      stw_ticket_get_value (ticket, STW_TICKET_VALUE_FIRST_RESPONSE) == 0)
+    stw_ticket_set_value (ticket, STW_TICKET_VALUE_FIRST_RESPONSE, now);
+
+  if (stw_ticket_status_is_done (type, status))
+    {
+      if (!stw_ticket_status_is_done (type, before))
+        stw_ticket_set_value (ticket, STW_TICKET_VALUE_RESOLVED, now);
+    }
+  else
+    {
+      /* Reopened. */
+      stw_ticket_set_value (ticket, STW_TICKET_VALUE_RESOLVED, 0);
+    }
+
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_CLOSED,
+                        status == STW_TICKET_STATUS_CLOSED ? now : 0);
+}
+
+static gboolean
+save_func (StwWriteContext  *ctx,
+           gpointer          user_data,
+           GError          **error)
+{
+  StwTicket *ticket = user_data;
+  gint64 id = stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID);
+  gint64 now = stw_write_context_get_time (ctx);
+  sqlite3_stmt *stmt;
+
+  if (id == 0)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, now);
+      if (!stw_ticket_validate (ticket, error))
+        return FALSE;
+
+      stmt = stw_write_context_prepare (ctx,
+                                        "INSERT INTO tickets (uuid, title, description, type, "
+                                        "status, impact, urgency, priority, priority_reason, "
+                                        "category, requester_id, assignee_id, queue, parent_id, "
+                                        "problem_id, tags, rank, first_response, resolved, "
+                                        "closed, due, created, updated) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                        "?, ?, ?, ?, ?, ?, ?)",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      bind_ticket (stmt, 2, ticket);
+      sqlite3_bind_int64 (stmt, 22, now);
+      sqlite3_bind_int64 (stmt, 23, now);
+      if (!stw_sql_step (stmt, error))
+        return FALSE;
+
+      id = sqlite3_last_insert_rowid (stw_write_context_get_db (ctx));
+      stw_ticket_set_value (ticket, STW_TICKET_VALUE_ID, id);
+      stw_ticket_set_text (ticket, STW_TICKET_TEXT_UUID, uuid);
+    }
+  else
+    {
+      Stored stored;
+
+      if (!read_stored (ctx, id, &stored, error))
+        return FALSE;
+
+      if (stored.type != stw_ticket_get_value (ticket, STW_TICKET_VALUE_TYPE))
+        {
+          g_set_error_literal (error, STW_ERROR, STW_ERROR_INVALID,
+                               _("A ticket keeps its type; open a new ticket of the other type "
+                                 "and link the two."));
+          return FALSE;
+        }
+
+      stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, stored.created);
+      if (!stw_ticket_check_transition (stored.type, stored.status,
+                                        stw_ticket_get_value (ticket, STW_TICKET_VALUE_STATUS),
+                                        error) ||
+          !stw_ticket_validate (ticket, error))
+        return FALSE;
+
+      stamp_times (ticket, stored.status, now);
+
+      stmt = stw_write_context_prepare (ctx,
+                                        "UPDATE tickets SET title = ?2, description = ?3, "
+                                        "type = ?4, status = ?5, impact = ?6, urgency = ?7, "
+                                        "priority = ?8, priority_reason = ?9, category = ?10, "
+                                        "requester_id = ?11, assignee_id = ?12, queue = ?13, "
+                                        "parent_id = ?14, problem_id = ?15, tags = ?16, "
+                                        "rank = ?17, first_response = ?18, resolved = ?19, "
+                                        "closed = ?20, due = ?21, updated = ?22 WHERE id = ?1",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_ticket (stmt, 2, ticket);
+      sqlite3_bind_int64 (stmt, 22, now);
+      if (!stw_sql_step (stmt, error))
+        return FALSE;
+    }
+
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_UPDATED, now);
+  stw_write_context_set_result (ctx, id);
+  return TRUE;
+}
+
+/**
+ * stw_ticket_repo_save_sync:
+ *
+ * Stores @ticket: a new one when its id is 0 (it then has its id, uuid
+ * and times), else the stored one with its changes.
+ *
+ * Returns: the ticket's id, or 0 with @error set: the ticket is not
+ *   valid, its move is refused, or the store failed; nothing is stored
+ */
+gint64
+stw_ticket_repo_save_sync (StwDatabase  *db,
+                           StwTicket    *ticket,
+                           GError      **error)
+{
+  g_autofree char *description = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), 0);
+  g_return_val_if_fail (STW_IS_TICKET (ticket), 0);
+
+  description = stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID) == 0
+                ? g_strdup (_("New Ticket")) : g_strdup (_("Edit Ticket"));
+  if (!stw_database_write_sync (db, STW_ORIGIN_USER, description, save_func, ticket, &id, error))
+    return 0;
+
+  return id;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Deleting                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+delete_func (StwWriteContext  *ctx,
+             gpointer          user_data,
+             GError          **error)
+{
+  gint64 id = *(gint64 *)user_data;
+  static const char * const statements[] = {
+    /* What belongs to the ticket goes with it, journaled, so undo brings
+     * it all back; tickets that point at it let go. */
+    "DELETE FROM ticket_entries WHERE ticket_id = ?1",
+    "DELETE FROM ticket_assets WHERE ticket_id = ?1",
+    "UPDATE tickets SET parent_id = NULL WHERE parent_id = ?1",
+    "UPDATE tickets SET problem_id = NULL WHERE problem_id = ?1",
+    "DELETE FROM tickets WHERE id = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = stw_write_context_prepare (ctx, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!stw_sql_step (stmt, error))
+        return FALSE;
+    }
+
+  if (sqlite3_changes (stw_write_context_get_db (ctx)) == 0)
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_NOT_FOUND, _("The ticket no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+stw_ticket_repo_delete_sync (StwDatabase  *db,
+                             gint64        id,
+                             GError      **error)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (db), FALSE);
+
+  return stw_database_write_sync (db, STW_ORIGIN_USER, _("Delete Ticket"), delete_func, &id,
+                                  NULL, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Linked assets                                                            */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  gint64 ticket_id;
+  gint64 asset_id;
+} LinkData;
+
+static gboolean
+link_func (StwWriteContext  *ctx,
+           gpointer          user_data,
+           GError          **error)
+{
+  LinkData *data = user_data;
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt;
+
+  stmt = stw_write_context_prepare (ctx,
+                                    "INSERT INTO ticket_assets (uuid, ticket_id, asset_id, created) "
+                                    "VALUES (?, ?, ?, ?)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, data->ticket_id);
+  sqlite3_bind_int64 (stmt, 3, data->asset_id);
+  sqlite3_bind_int64 (stmt, 4, stw_write_context_get_time (ctx));
+  if (!stw_sql_step (stmt, error))
+    {
+      if (g_error_matches (*error, STW_ERROR, STW_ERROR_DUPLICATE))
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, STW_ERROR, STW_ERROR_DUPLICATE,
+                               _("The asset is already linked to this ticket."));
+        }
+      else if (g_error_matches (*error, STW_ERROR, STW_ERROR_IN_USE))
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
+                               _("The ticket or the asset no longer exists."));
+        }
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * stw_ticket_repo_link_asset_sync:
+ *
+ * Returns: %TRUE, or %FALSE with @error set: STW_ERROR_DUPLICATE when
+ *   they are linked already, STW_ERROR_NOT_FOUND when either is gone
+ */
+gboolean
+stw_ticket_repo_link_asset_sync (StwDatabase  *db,
+                                 gint64        ticket_id,
+                                 gint64        asset_id,
+                                 GError      **error)
+{
+  LinkData data = { ticket_id, asset_id };
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), FALSE);
+
+  return stw_database_write_sync (db, STW_ORIGIN_USER, _("Link Asset"), link_func, &data, NULL,
+                                  error);
+}
+
+static gboolean
+unlink_func (StwWriteContext  *ctx,
+             gpointer          user_data,
+             GError          **error)
+{
+  LinkData *data = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = stw_write_context_prepare (ctx,
+                                    "DELETE FROM ticket_assets WHERE ticket_id = ? AND asset_id = ?",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, data->ticket_id);
+  sqlite3_bind_int64 (stmt, 2, data->asset_id);
+  if (!stw_sql_step (stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (stw_write_context_get_db (ctx)) == 0)
+    {
+      g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
+                           _("The asset is not linked to this ticket."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+stw_ticket_repo_unlink_asset_sync (StwDatabase  *db,
+                                   gint64        ticket_id,
+                                   gint64        asset_id,
+                                   GError      **error)
+{
+  LinkData data = { ticket_id, asset_id };
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), FALSE);
+
+  return stw_database_write_sync (db, STW_ORIGIN_USER, _("Unlink Asset"), unlink_func, &data,
+                                  NULL, error);
+}
+
+static GArray *
+read_ids (StwDatabase  *db,
+          const char   *sql,
+          gint64        id,
+          GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = stw_database_prepare_read (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, value);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      stw_sql_set_error (stw_database_get_reader (db), rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * stw_ticket_repo_list_asset_ids:
+ *
+ * Returns: (transfer full): the ids of the assets linked to the ticket,
+ *   by asset tag
+ */
+GArray *
+stw_ticket_repo_list_asset_ids (StwDatabase  *db,
+                                gint64        ticket_id,
+                                GError      **error)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  return read_ids (db, "SELECT a.id FROM ticket_assets l JOIN assets a ON a.id = l.asset_id "
+                   "WHERE l.ticket_id = ? ORDER BY a.tag COLLATE NOCASE, a.id",
+                   ticket_id, error);
+}
+
+/**
+ * stw_ticket_repo_list_for_asset:
+ *
+ * Returns: (transfer full): the ids of the tickets linked to the asset,
+ *   the newest first
+ */
+GArray *
+stw_ticket_repo_list_for_asset (StwDatabase  *db,
+                                gint64        asset_id,
+                                GError      **error)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  return read_ids (db, "SELECT ticket_id FROM ticket_assets WHERE asset_id = ? "
+                   "ORDER BY ticket_id DESC",
+                   asset_id, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Comments and work log                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  gint64              ticket_id;
+  StwTicketEntryKind  kind;
+  gint64              author_id;
+  const char         *body;
+  int                 minutes;
+} EntryData;
+
+static gboolean
+add_entry_func (StwWriteContext  *ctx,
+                gpointer          user_data,
+                GError          **error)
+{
+  EntryData *data = user_data;
+  g_autofree char *uuid = g_uuid_string_random ();
+  gint64 now = stw_write_context_get_time (ctx);
+  sqlite3_stmt *stmt;
+
+  stmt = stw_write_context_prepare (ctx,
+                                    "INSERT INTO ticket_entries (uuid, ticket_id, kind, author_id, "
+                                    "body, minutes, created, updated) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, data->ticket_id);
+  sqlite3_bind_text (stmt, 3, entry_kinds[data->kind], -1, SQLITE_STATIC);
+  bind_id (stmt, 4, data->author_id);
+  stw_sql_bind_stripped (stmt, 5, data->body);
+  if (data->kind == STW_TICKET_ENTRY_WORK)
+    sqlite3_bind_int (stmt, 6, data->minutes);
+  else
+    sqlite3_bind_null (stmt, 6);
+  sqlite3_bind_int64 (stmt, 7, now);
+  sqlite3_bind_int64 (stmt, 8, now);
+  if (!stw_sql_step (stmt, error))
+    {
+      if (g_error_matches (*error, STW_ERROR, STW_ERROR_IN_USE))
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
+                               _("The ticket or the author no longer exists."));
+        }
+      return FALSE;
+    }
+
+  stw_write_context_set_result (ctx, sqlite3_last_insert_rowid (stw_write_context_get_db (ctx)));
+
+  /* A public answer is the ticket's first response, if it had none. */
+  if (data->kind == STW_TICKET_ENTRY_COMMENT)
+    {
+      stmt = stw_write_context_prepare (ctx,
+                                        "UPDATE tickets SET first_response = ?2 "
+                                        "WHERE id = ?1 AND first_response IS NULL",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, data->ticket_id);
+      sqlite3_bind_int64 (stmt, 2, now);
+      if (!stw_sql_step (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * stw_ticket_repo_add_entry_sync:
+ * @author_id: the person who wrote it, or 0
+ * @minutes: for %STW_TICKET_ENTRY_WORK, the time spent (more than 0)
+ *
+ * Returns: the entry's id, or 0 with @error set (STW_ERROR_REQUIRED for
+ *   an empty text or no time spent on work, STW_ERROR_NOT_FOUND)
+ */
+gint64
+stw_ticket_repo_add_entry_sync (StwDatabase         *db,
+                                gint64               ticket_id,
+                                StwTicketEntryKind   kind,
+                                gint64               author_id,
+                                const char          *body,
+                                int                  minutes,
+                                GError             **error)
+{
+  EntryData data = { ticket_id, kind, author_id, body, minutes };
+  g_autofree char *stripped = g_strstrip (g_strdup (body != NULL ? body : ""));
+  gint64 id = 0;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), 0);
+  g_return_val_if_fail (kind < STW_N_TICKET_ENTRY_KINDS, 0);
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, STW_ERROR, STW_ERROR_REQUIRED, _("Write something first."));
+      return 0;
+    }
+
+  if (kind == STW_TICKET_ENTRY_WORK && minutes <= 0)
+    {
+      g_set_error_literal (error, STW_ERROR, STW_ERROR_REQUIRED,
+                           _("A work log entry needs the time spent, in minutes."));
+      return 0;
+    }
+
+  if (!stw_database_write_sync (db, STW_ORIGIN_USER,
+                                kind == STW_TICKET_ENTRY_WORK ? _("Log Work") : _("Add Comment"),
+                                add_entry_func, &data, &id, error))
+    return 0;
+
+  return id;
+}
+
+guint
+stw_ticket_repo_count_entries (StwDatabase *db,
+                               gint64       ticket_id)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), 0);
+
+  ids = read_ids (db, "SELECT id FROM ticket_entries WHERE ticket_id = ?", ticket_id, NULL);
+  return ids != NULL ? ids->len : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Search                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * stw_ticket_repo_search_ids:
+ *
+ * Searches what a person typed (every word a prefix, as for assets) in
+ * the tickets' own text and in their comments and work log.
+ *
+ * Returns: (transfer full): the ids of the tickets found, the newest
+ *   first, or %NULL with @error set
+ */
+GArray *
+stw_ticket_repo_search_ids (StwDatabase  *db,
+                            const char   *search,
+                            GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *match = stw_asset_query_build_match (search);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  if (match == NULL)
+    return g_steal_pointer (&ids);
+
+  stmt = stw_database_prepare_read (db,
+                                    "SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?1 "
+                                    "UNION "
+                                    "SELECT e.ticket_id FROM ticket_entries e "
+                                    "WHERE e.id IN (SELECT rowid FROM ticket_entries_fts "
+                                    "               WHERE ticket_entries_fts MATCH ?1) "
+                                    "ORDER BY 1 DESC",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      stw_sql_set_error (stw_database_get_reader (db), rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}

@@ -1,0 +1,65 @@
+/* stw-ticket-repo.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/stw-ticket.h"
+#include "store/stw-database.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STW_TICKET_ENTRY_COMMENT,    /* public: the requester sees it */
+  STW_TICKET_ENTRY_INTERNAL,   /* for the team only */
+  STW_TICKET_ENTRY_WORK,       /* work log, with the time spent */
+} StwTicketEntryKind;
+
+#define STW_N_TICKET_ENTRY_KINDS (STW_TICKET_ENTRY_WORK + 1)
+
+const char *stw_ticket_entry_kind_to_key (StwTicketEntryKind kind);
+
+StwTicket *stw_ticket_repo_load             (StwDatabase         *db,
+                                             gint64               id,
+                                             GError             **error);
+gint64     stw_ticket_repo_count            (StwDatabase         *db);
+gint64     stw_ticket_repo_save_sync        (StwDatabase         *db,
+                                             StwTicket           *ticket,
+                                             GError             **error);
+gboolean   stw_ticket_repo_delete_sync      (StwDatabase         *db,
+                                             gint64               id,
+                                             GError             **error);
+gboolean   stw_ticket_repo_link_asset_sync  (StwDatabase         *db,
+                                             gint64               ticket_id,
+                                             gint64               asset_id,
+                                             GError             **error);
+gboolean   stw_ticket_repo_unlink_asset_sync (StwDatabase        *db,
+                                              gint64              ticket_id,
+                                              gint64              asset_id,
+                                              GError            **error);
+GArray    *stw_ticket_repo_list_asset_ids   (StwDatabase         *db,
+                                             gint64               ticket_id,
+                                             GError             **error);
+GArray    *stw_ticket_repo_list_for_asset   (StwDatabase         *db,
+                                             gint64               asset_id,
+                                             GError             **error);
+gint64     stw_ticket_repo_add_entry_sync   (StwDatabase         *db,
+                                             gint64               ticket_id,
+                                             StwTicketEntryKind   kind,
+                                             gint64               author_id,
+                                             const char          *body,
+                                             int                  minutes,
+                                             GError             **error);
+guint      stw_ticket_repo_count_entries    (StwDatabase         *db,
+                                             gint64               ticket_id);
+GArray    *stw_ticket_repo_search_ids       (StwDatabase         *db,
+                                             const char          *search,
+                                             GError             **error);
+
+G_END_DECLS
