@@ -293,15 +293,20 @@ show_column (StwAssetColumns *self,
   GListModel *shown = gtk_column_view_get_columns (self->view);
   guint position = 0;
 
-  for (guint before = index; before-- > 0;)
+  for (guint before = index; before-- > 0 && position == 0;)
     {
-      guint at;
+      if (!is_shown (self, before))
+        continue;
 
-      if (is_shown (self, before) &&
-          g_list_store_find (G_LIST_STORE (shown), self->column[before], &at))
+      for (guint at = 0; at < g_list_model_get_n_items (shown); at++)
         {
-          position = at + 1;
-          break;
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, at);
+
+          if (column == self->column[before])
+            {
+              position = at + 1;
+              break;
+            }
         }
     }
 

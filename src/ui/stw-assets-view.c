@@ -17,7 +17,6 @@
 #include "stw-assets-view.h"
 #include "stw-new-asset-dialog.h"
 #include "stw-slot-model.h"
-#include "stw-text-cell.h"
 #include "stw-ui-util.h"
 #include "core/stw-validate.h"
 #include "store/stw-asset-repo.h"
