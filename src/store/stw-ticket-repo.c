@@ -795,3 +795,90 @@ stw_ticket_repo_search_ids (StwDatabase  *db,
 
   return g_steal_pointer (&ids);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Waits                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static GDateTime *
+time_from_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) second = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  return g_date_time_add (second, usec % G_USEC_PER_SEC);
+}
+
+static void
+clear_pause (gpointer data)
+{
+  StwSlaPause *pause = data;
+
+  g_clear_pointer (&pause->start, g_date_time_unref);
+  g_clear_pointer (&pause->end, g_date_time_unref);
+}
+
+/**
+ * stw_ticket_repo_list_pauses:
+ *
+ * The times the ticket waited (was pending), read from its history: the
+ * SLA clock stops for them. The last one has no end while it still
+ * waits. Undone moves count as the moves back they are.
+ *
+ * Returns: (transfer full) (element-type StwSlaPause): the waits in
+ *   order, or %NULL with @error set
+ */
+GArray *
+stw_ticket_repo_list_pauses (StwDatabase  *db,
+                             gint64        ticket_id,
+                             GError      **error)
+{
+  g_autoptr(GArray) pauses = g_array_new (FALSE, TRUE, sizeof (StwSlaPause));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  g_array_set_clear_func (pauses, clear_pause);
+
+  stmt = stw_database_prepare_read (db,
+                                    "SELECT CASE op WHEN 'insert' THEN NULL ELSE old END, "
+                                    "CASE op WHEN 'insert' THEN json_extract (new, '$.status') "
+                                    "        WHEN 'delete' THEN NULL ELSE new END, time "
+                                    "FROM journal WHERE entity = 'ticket' AND entity_id = ? "
+                                    "AND (field = 'status' OR op IN ('insert', 'delete')) "
+                                    "ORDER BY id",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *old = stw_sql_column_text (stmt, 0);
+      const char *new = stw_sql_column_text (stmt, 1);
+      gint64 time = sqlite3_column_int64 (stmt, 2);
+      StwSlaPause *open = pauses->len > 0 ? &g_array_index (pauses, StwSlaPause, pauses->len - 1)
+                                          : NULL;
+
+      if (open != NULL && open->end == NULL && g_strcmp0 (old, "pending") == 0 &&
+          g_strcmp0 (new, "pending") != 0)
+        open->end = time_from_usec (time);
+
+      if (g_strcmp0 (new, "pending") == 0 && g_strcmp0 (old, "pending") != 0 &&
+          (open == NULL || open->end != NULL))
+        {
+          StwSlaPause pause = { time_from_usec (time), NULL };
+
+          g_array_append_val (pauses, pause);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      stw_sql_set_error (stw_database_get_reader (db), rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&pauses);
+}

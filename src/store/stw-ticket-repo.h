@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "core/stw-sla-calendar.h"
 #include "core/stw-ticket.h"
 #include "store/stw-database.h"
 
@@ -58,6 +59,9 @@ gint64     stw_ticket_repo_add_entry_sync   (StwDatabase         *db,
                                              GError             **error);
 guint      stw_ticket_repo_count_entries    (StwDatabase         *db,
                                              gint64               ticket_id);
+GArray    *stw_ticket_repo_list_pauses      (StwDatabase         *db,
+                                             gint64               ticket_id,
+                                             GError             **error);
 GArray    *stw_ticket_repo_search_ids       (StwDatabase         *db,
                                              const char          *search,
                                              GError             **error);

@@ -378,6 +378,45 @@ test_undo (Fixture       *fixture,
   g_assert_error (error, STW_ERROR, STW_ERROR_NOT_FOUND);
 }
 
+static void
+test_pauses (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pauses = NULL;
+  gint64 id = add_ticket (fixture->db, STW_TICKET_TYPE_INCIDENT, "Laptop screen flickers");
+  StwSlaPause *first, *second;
+
+  pauses = stw_ticket_repo_list_pauses (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pauses->len, ==, 0);
+  g_clear_pointer (&pauses, g_array_unref);
+
+  /* Waits on the requester, works again, waits again. */
+  g_assert_true (move (fixture, id, S (IN_PROGRESS), NULL));
+  g_assert_true (move (fixture, id, S (PENDING), NULL));
+  g_assert_true (move (fixture, id, S (IN_PROGRESS), NULL));
+  g_assert_true (move (fixture, id, S (PENDING), NULL));
+
+  pauses = stw_ticket_repo_list_pauses (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pauses->len, ==, 2);
+  first = &g_array_index (pauses, StwSlaPause, 0);
+  second = &g_array_index (pauses, StwSlaPause, 1);
+  g_assert_nonnull (first->end);
+  g_assert_cmpint (g_date_time_compare (first->start, first->end), <=, 0);
+  g_assert_cmpint (g_date_time_compare (first->end, second->start), <=, 0);
+  g_assert_null (second->end);
+  g_clear_pointer (&pauses, g_array_unref);
+
+  /* Undoing the last wait ends it. */
+  g_assert_true (stw_database_undo_sync (fixture->db, &error));
+  g_assert_no_error (error);
+  pauses = stw_ticket_repo_list_pauses (fixture->db, id, &error);
+  g_assert_cmpuint (pauses->len, ==, 2);
+  g_assert_nonnull (g_array_index (pauses, StwSlaPause, 1).end);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +432,7 @@ main (int   argc,
   ADD ("links", test_links);
   ADD ("entries-and-search", test_entries_and_search);
   ADD ("undo", test_undo);
+  ADD ("pauses", test_pauses);
 
 #undef ADD
 
