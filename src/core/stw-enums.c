@@ -11,15 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "stw-enum-private.h"
 #include "stw-enums.h"
 
-typedef struct
-{
-  const char *key;
-  const char *label;
-} EnumInfo;
-
-static const EnumInfo categories[] = {
+static const StwEnumInfo categories[] = {
   { "laptop",     N_("Laptop") },
   { "desktop",    N_("Desktop") },
   { "server",     N_("Server") },
@@ -32,7 +27,7 @@ static const EnumInfo categories[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (categories) == STW_N_ASSET_CATEGORIES);
 
-static const EnumInfo statuses[] = {
+static const StwEnumInfo statuses[] = {
   { "in-stock",  N_("In Stock") },
   { "deployed",  N_("Deployed") },
   { "in-repair", N_("In Repair") },
@@ -41,18 +36,18 @@ static const EnumInfo statuses[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == STW_N_ASSET_STATUSES);
 
-static const EnumInfo location_kinds[] = {
+static const StwEnumInfo location_kinds[] = {
   { "site",     N_("Site") },
   { "building", N_("Building") },
   { "room",     N_("Room") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (location_kinds) == STW_N_LOCATION_KINDS);
 
-static gboolean
-lookup (const EnumInfo *infos,
-        guint           n_infos,
-        const char     *key,
-        guint          *value)
+gboolean
+stw_enum_info_lookup (const StwEnumInfo *infos,
+                      guint              n_infos,
+                      const char        *key,
+                      guint             *value)
 {
   if (key == NULL)
     return FALSE;
@@ -71,94 +66,13 @@ lookup (const EnumInfo *infos,
 
 /* ------------------------------------------------------------------------ */
 
-const char *
-stw_asset_category_to_key (StwAssetCategory category)
-{
-  g_return_val_if_fail (category < STW_N_ASSET_CATEGORIES, NULL);
-  return categories[category].key;
-}
+STW_DEFINE_ENUM_KEYS (StwAssetCategory, stw_asset_category, categories)
 
-gboolean
-stw_asset_category_from_key (const char       *key,
-                             StwAssetCategory *category)
-{
-  guint value;
+STW_DEFINE_ENUM_KEYS (StwAssetStatus, stw_asset_status, statuses)
 
-  g_return_val_if_fail (category != NULL, FALSE);
+STW_DEFINE_ENUM_KEYS (StwLocationKind, stw_location_kind, location_kinds)
 
-  if (!lookup (categories, G_N_ELEMENTS (categories), key, &value))
-    return FALSE;
-
-  *category = value;
-  return TRUE;
-}
-
-const char *
-stw_asset_category_label (StwAssetCategory category)
-{
-  g_return_val_if_fail (category < STW_N_ASSET_CATEGORIES, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, categories[category].label);
-}
-
-const char *
-stw_asset_status_to_key (StwAssetStatus status)
-{
-  g_return_val_if_fail (status < STW_N_ASSET_STATUSES, NULL);
-  return statuses[status].key;
-}
-
-gboolean
-stw_asset_status_from_key (const char     *key,
-                           StwAssetStatus *status)
-{
-  guint value;
-
-  g_return_val_if_fail (status != NULL, FALSE);
-
-  if (!lookup (statuses, G_N_ELEMENTS (statuses), key, &value))
-    return FALSE;
-
-  *status = value;
-  return TRUE;
-}
-
-const char *
-stw_asset_status_label (StwAssetStatus status)
-{
-  g_return_val_if_fail (status < STW_N_ASSET_STATUSES, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, statuses[status].label);
-}
-
-const char *
-stw_location_kind_to_key (StwLocationKind kind)
-{
-  g_return_val_if_fail (kind < STW_N_LOCATION_KINDS, NULL);
-  return location_kinds[kind].key;
-}
-
-gboolean
-stw_location_kind_from_key (const char      *key,
-                            StwLocationKind *kind)
-{
-  guint value;
-
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  if (!lookup (location_kinds, G_N_ELEMENTS (location_kinds), key, &value))
-    return FALSE;
-
-  *kind = value;
-  return TRUE;
-}
-
-const char *
-stw_location_kind_label (StwLocationKind kind)
-{
-  g_return_val_if_fail (kind < STW_N_LOCATION_KINDS, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, location_kinds[kind].label);
-}
-
-static const EnumInfo asset_fields[] = {
+static const StwEnumInfo asset_fields[] = {
   { NULL,            NULL },
   { "name",          N_("Name") },
   { "tag",           N_("Asset Tag") },
@@ -190,7 +104,8 @@ stw_asset_field_from_column (const char *column)
 {
   guint value;
 
-  if (column == NULL || !lookup (asset_fields + 1, G_N_ELEMENTS (asset_fields) - 1, column, &value))
+  if (column == NULL ||
+      !stw_enum_info_lookup (asset_fields + 1, G_N_ELEMENTS (asset_fields) - 1, column, &value))
     return STW_ASSET_FIELD_NONE;
 
   return value + 1;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stw-enum-private.h"
 #include "stw-error.h"
 #include "stw-ticket-rules.h"
 
@@ -26,13 +27,7 @@
  * closed, or rejected on the way.
  */
 
-typedef struct
-{
-  const char *key;
-  const char *label;
-} EnumInfo;
-
-static const EnumInfo types[] = {
+static const StwEnumInfo types[] = {
   { "incident", N_("Incident") },
   { "request",  N_("Service Request") },
   { "problem",  N_("Problem") },
@@ -40,7 +35,7 @@ static const EnumInfo types[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (types) == STW_N_TICKET_TYPES);
 
-static const EnumInfo statuses[] = {
+static const StwEnumInfo statuses[] = {
   { "new",         N_("New") },
   { "assigned",    N_("Assigned") },
   { "in-progress", N_("In Progress") },
@@ -58,31 +53,12 @@ static const EnumInfo statuses[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == STW_N_TICKET_STATUSES);
 
-static const EnumInfo levels[] = {
+static const StwEnumInfo levels[] = {
   { "low",    N_("Low") },
   { "medium", N_("Medium") },
   { "high",   N_("High") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (levels) == STW_N_LEVELS);
-
-static gboolean
-lookup (const EnumInfo *infos,
-        guint           n_infos,
-        const char     *key,
-        guint          *value)
-{
-  if (key == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < n_infos; i++)
-    if (g_str_equal (infos[i].key, key))
-      {
-        *value = i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
 
 /* ------------------------------------------------------------------------ */
 /* Lifecycles                                                               */
@@ -176,83 +152,11 @@ G_STATIC_ASSERT (G_N_ELEMENTS (lifecycles) == STW_N_TICKET_TYPES);
 
 /* ------------------------------------------------------------------------ */
 
-const char *
-stw_ticket_type_to_key (StwTicketType type)
-{
-  g_return_val_if_fail (type < STW_N_TICKET_TYPES, NULL);
-  return types[type].key;
-}
+STW_DEFINE_ENUM_KEYS (StwTicketType, stw_ticket_type, types)
 
-gboolean
-stw_ticket_type_from_key (const char    *key,
-                          StwTicketType *type)
-{
-  guint value;
+STW_DEFINE_ENUM_KEYS (StwTicketStatus, stw_ticket_status, statuses)
 
-  if (!lookup (types, G_N_ELEMENTS (types), key, &value))
-    return FALSE;
-  *type = value;
-  return TRUE;
-}
-
-const char *
-stw_ticket_type_label (StwTicketType type)
-{
-  g_return_val_if_fail (type < STW_N_TICKET_TYPES, NULL);
-  return _(types[type].label);
-}
-
-const char *
-stw_ticket_status_to_key (StwTicketStatus status)
-{
-  g_return_val_if_fail (status < STW_N_TICKET_STATUSES, NULL);
-  return statuses[status].key;
-}
-
-gboolean
-stw_ticket_status_from_key (const char      *key,
-                            StwTicketStatus *status)
-{
-  guint value;
-
-  if (!lookup (statuses, G_N_ELEMENTS (statuses), key, &value))
-    return FALSE;
-  *status = value;
-  return TRUE;
-}
-
-const char *
-stw_ticket_status_label (StwTicketStatus status)
-{
-  g_return_val_if_fail (status < STW_N_TICKET_STATUSES, NULL);
-  return _(statuses[status].label);
-}
-
-const char *
-stw_level_to_key (StwLevel level)
-{
-  g_return_val_if_fail (level < STW_N_LEVELS, NULL);
-  return levels[level].key;
-}
-
-gboolean
-stw_level_from_key (const char *key,
-                    StwLevel   *level)
-{
-  guint value;
-
-  if (!lookup (levels, G_N_ELEMENTS (levels), key, &value))
-    return FALSE;
-  *level = value;
-  return TRUE;
-}
-
-const char *
-stw_level_label (StwLevel level)
-{
-  g_return_val_if_fail (level < STW_N_LEVELS, NULL);
-  return _(levels[level].label);
-}
+STW_DEFINE_ENUM_KEYS (StwLevel, stw_level, levels)
 
 /**
  * stw_ticket_type_get_statuses:
