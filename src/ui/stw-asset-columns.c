@@ -80,14 +80,15 @@ static GQuark handler_quark;
 /* Cells                                                                    */
 /* ------------------------------------------------------------------------ */
 
-static const char * const status_classes[] = {
-  "accent",    /* in stock */
-  "success",   /* deployed */
-  "warning",   /* in repair */
-  "dim-label", /* retired */
-  "error",     /* lost */
+/* Status in words and in a tone: never told by colour alone. */
+static const StwTextCellTone status_tones[] = {
+  STW_TEXT_CELL_TONE_ACCENT,   /* in stock */
+  STW_TEXT_CELL_TONE_SUCCESS,  /* deployed */
+  STW_TEXT_CELL_TONE_WARNING,  /* in repair */
+  STW_TEXT_CELL_TONE_DIM,      /* retired */
+  STW_TEXT_CELL_TONE_ERROR,    /* lost */
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (status_classes) == STW_N_ASSET_STATUSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (status_tones) == STW_N_ASSET_STATUSES);
 
 static char *
 cell_text (StwAsset      *asset,
@@ -133,37 +134,23 @@ cell_text (StwAsset      *asset,
     }
 }
 
-static void
-update_cell (StwTextCell *cell,
-             StwAsset    *asset)
+/* A cell's text, asked when it is drawn: only the rows on screen are
+ * read from the store. */
+static char *
+cell_func (StwTextCell     *cell,
+           gpointer         data,
+           StwTextCellTone *tone)
 {
   StwAssetField field = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (cell), field_quark));
-  g_autofree char *text = cell_text (asset, field);
+  StwAsset *asset = stw_slot_get_item (data);
 
-  stw_text_cell_set_text (cell, text);
+  if (asset == NULL)
+    return NULL;
 
   if (field == STW_ASSET_FIELD_STATUS)
-    {
-      const char *class = status_classes[stw_asset_get_status (asset)];
+    *tone = status_tones[stw_asset_get_status (asset)];
 
-      /* A change of style classes restyles the cell: only when it differs. */
-      if (!gtk_widget_has_css_class (GTK_WIDGET (cell), class))
-        {
-          for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-            gtk_widget_remove_css_class (GTK_WIDGET (cell), status_classes[i]);
-          gtk_widget_add_css_class (GTK_WIDGET (cell), class);
-        }
-    }
-}
-
-static void
-slot_changed_cb (StwSlot     *slot,
-                 StwTextCell *cell)
-{
-  StwAsset *asset = stw_slot_get_item (slot);
-
-  if (asset != NULL)
-    update_cell (cell, asset);
+  return cell_text (asset, field);
 }
 
 static void
@@ -189,13 +176,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   StwSlot *slot = gtk_list_item_get_item (item);
 
-  slot_changed_cb (slot, STW_TEXT_CELL (cell));
+  stw_text_cell_set_func (STW_TEXT_CELL (cell), cell_func, slot);
   /* The slot takes another asset on a new search, and edits elsewhere
    * update its asset in place; follow both. The factory unbinds before
    * it lets go of the cell. */
   g_object_set_qdata (G_OBJECT (cell), handler_quark,
-                      GSIZE_TO_POINTER (g_signal_connect (slot, "changed", G_CALLBACK (slot_changed_cb),
-                                                          cell)));
+                      GSIZE_TO_POINTER (g_signal_connect_swapped (slot, "changed",
+                                                                  G_CALLBACK (stw_text_cell_invalidate),
+                                                                  cell)));
 }
 
 static void
@@ -208,6 +196,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 
   g_signal_handler_disconnect (slot, GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (cell),
                                                                           handler_quark)));
+  stw_text_cell_set_func (STW_TEXT_CELL (cell), NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------ */

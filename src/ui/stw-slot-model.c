@@ -24,18 +24,28 @@
  *
  * Positions therefore keep no identity across a change: a view that
  * tracks a selection of items re-selects them after "contents-changed".
+ *
+ * A slot takes its item from the list only when asked for it
+ * (stw_slot_get_item()): a list widget keeps many more rows than it
+ * shows, and a view that reads its rows' items when it draws them reads
+ * only those on screen.
  */
 
 /* Slots nobody else holds are dropped once there are this many. */
 #define SLOT_LIMIT 400
 
+struct _StwSlotModel;
+
 struct _StwSlot
 {
   GObject   parent_instance;
 
+  /* The model while the slot is one of its positions; NULL after. */
+  struct _StwSlotModel *model;
   gpointer  item;
   gulong    notify_handler;
   guint     position;
+  gboolean  loaded;
 };
 
 G_DEFINE_FINAL_TYPE (StwSlot, stw_slot, G_TYPE_OBJECT)
@@ -53,28 +63,22 @@ item_notify_cb (StwSlot *self)
   g_signal_emit (self, slot_signals[SLOT_CHANGED], 0);
 }
 
-/* Takes @item. */
 static void
-slot_take_item (StwSlot  *self,
-                gpointer  item)
+slot_drop_item (StwSlot *self)
 {
-  if (item == self->item)
-    {
-      g_clear_object (&item);
-      return;
-    }
-
   if (self->item != NULL)
     {
       g_clear_signal_handler (&self->notify_handler, self->item);
-      g_object_unref (self->item);
+      g_clear_object (&self->item);
     }
+}
 
-  self->item = item;
-  if (item != NULL)
-    self->notify_handler = g_signal_connect_swapped (item, "notify", G_CALLBACK (item_notify_cb),
-                                                     self);
-
+/* The list has another item at the slot's position: read it when asked. */
+static void
+slot_reset (StwSlot *self)
+{
+  slot_drop_item (self);
+  self->loaded = FALSE;
   g_signal_emit (self, slot_signals[SLOT_CHANGED], 0);
 }
 
@@ -83,11 +87,7 @@ stw_slot_dispose (GObject *object)
 {
   StwSlot *self = STW_SLOT (object);
 
-  if (self->item != NULL)
-    {
-      g_clear_signal_handler (&self->notify_handler, self->item);
-      g_clear_object (&self->item);
-    }
+  slot_drop_item (self);
 
   G_OBJECT_CLASS (stw_slot_parent_class)->dispose (object);
 }
@@ -114,15 +114,31 @@ stw_slot_init (StwSlot *self)
 {
 }
 
+static GListModel *slot_model_get_list (struct _StwSlotModel *model);
+
 /**
  * stw_slot_get_item:
  *
- * Returns: (transfer none) (nullable): the item at the slot's position
+ * Reads the item from the list the first time. Reading it is no change:
+ * "changed" is not emitted.
+ *
+ * Returns: (transfer none) (nullable): the item at the slot's position,
+ *   or %NULL for a slot past the end of the list
  */
 gpointer
 stw_slot_get_item (StwSlot *self)
 {
   g_return_val_if_fail (STW_IS_SLOT (self), NULL);
+
+  if (!self->loaded && self->model != NULL)
+    {
+      self->loaded = TRUE;
+      self->item = g_list_model_get_item (slot_model_get_list (self->model), self->position);
+      if (self->item != NULL)
+        self->notify_handler = g_signal_connect_swapped (self->item, "notify",
+                                                         G_CALLBACK (item_notify_cb), self);
+    }
+
   return self->item;
 }
 
@@ -157,12 +173,26 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static GListModel *
+slot_model_get_list (StwSlotModel *self)
+{
+  return self->model;
+}
+
+/* Slots nobody else holds go; they are no position of the model's any
+ * longer. */
 static gboolean
 is_unused (gpointer key,
            gpointer value,
            gpointer user_data)
 {
-  return G_OBJECT (value)->ref_count == 1;
+  StwSlot *slot = value;
+
+  if (G_OBJECT (slot)->ref_count != 1)
+    return FALSE;
+
+  slot->model = NULL;
+  return TRUE;
 }
 
 static void
@@ -177,17 +207,24 @@ model_items_changed_cb (StwSlotModel *self,
   GHashTableIter iter;
   gpointer key, value;
 
-  /* The slots from @position on take their new items; those past the
-   * new end keep theirs until the list widget lets go of them. */
+  /* The slots from @position on have new items, read when asked for;
+   * those past the new end keep theirs until the list widget lets go of
+   * them. */
   g_hash_table_iter_init (&iter, self->slots);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
+      StwSlot *slot = value;
       guint at = GPOINTER_TO_UINT (key);
 
       if (at >= new_n)
-        g_hash_table_iter_remove (&iter);
+        {
+          slot->model = NULL;
+          g_hash_table_iter_remove (&iter);
+        }
       else if (at >= position)
-        slot_take_item (value, g_list_model_get_item (model, at));
+        {
+          slot_reset (slot);
+        }
     }
 
   self->n_items = new_n;
@@ -229,7 +266,7 @@ stw_slot_model_get_item (GListModel *model,
 
       slot = g_object_new (STW_TYPE_SLOT, NULL);
       slot->position = position;
-      slot_take_item (slot, g_list_model_get_item (self->model, position));
+      slot->model = self;
       g_hash_table_insert (self->slots, GUINT_TO_POINTER (position), slot);
     }
 
@@ -245,6 +282,14 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
+detach_slot (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  STW_SLOT (value)->model = NULL;
+}
+
+static void
 stw_slot_model_dispose (GObject *object)
 {
   StwSlotModel *self = STW_SLOT_MODEL (object);
@@ -252,6 +297,7 @@ stw_slot_model_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  g_hash_table_foreach (self->slots, detach_slot, NULL);
   g_hash_table_remove_all (self->slots);
 
   G_OBJECT_CLASS (stw_slot_model_parent_class)->dispose (object);

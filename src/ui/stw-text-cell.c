@@ -20,6 +20,12 @@
  * cell is as tall as one line of its font whatever its text, and as wide
  * as its column makes it, so changing the text only asks for a redraw;
  * the text is laid out when it is drawn.
+ *
+ * A cell may also be given a function for its text instead of the text:
+ * it is asked when the cell is drawn, or its text read. Of the rows a
+ * list keeps, only those on screen are drawn, so only their rows need to
+ * be read from the store. Its colour is a tone from the theme's named
+ * colours, so it needs no change of style classes while drawn.
  */
 
 struct _StwTextCell
@@ -28,6 +34,11 @@ struct _StwTextCell
 
   char        *text;
   float        xalign;
+  StwTextCellTone tone;
+
+  StwTextCellFunc func;
+  gpointer     func_data;
+  gboolean     func_stale;   /* ask func before the text is used */
 
   PangoLayout *layout;       /* NULL until drawn or measured */
   gboolean     layout_stale; /* the text changed since it was laid out */
@@ -45,6 +56,44 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+store_text (StwTextCell *self,
+            char        *text)
+{
+  if (text != NULL && text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+
+  if (g_strcmp0 (self->text, text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+
+  g_free (self->text);
+  self->text = text;
+  self->layout_stale = TRUE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
+                                  -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/* Asks the text function, if the text is out of date. */
+static void
+resolve (StwTextCell *self)
+{
+  StwTextCellTone tone = STW_TEXT_CELL_TONE_DEFAULT;
+  char *text;
+
+  if (self->func == NULL || !self->func_stale)
+    return;
+
+  self->func_stale = FALSE;
+  text = self->func (self, self->func_data, &tone);
+  self->tone = tone;
+  store_text (self, text);
+}
 
 /* A new font (a style change, a new scale) makes a new layout. */
 static void
@@ -134,6 +183,26 @@ stw_text_cell_measure (GtkWidget      *widget,
   *natural = 0;
 }
 
+static const char * const tone_colors[] = {
+  NULL, "accent_color", "success_color", "warning_color", "error_color", NULL,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (tone_colors) == STW_TEXT_CELL_TONE_DIM + 1);
+
+static void
+tone_color (StwTextCell *self,
+            GdkRGBA     *color)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  const char *name = tone_colors[self->tone];
+
+  if (name == NULL || !gtk_style_context_lookup_color (context, name, color))
+    gtk_style_context_get_color (context, color);
+
+  /* As the theme's “dim-label”. */
+  if (self->tone == STW_TEXT_CELL_TONE_DIM)
+    color->alpha *= 0.55f;
+}
+
 static void
 stw_text_cell_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -146,6 +215,8 @@ stw_text_cell_snapshot (GtkWidget   *widget,
   GdkRGBA color;
   float xalign = self->xalign;
 
+  resolve (self);
+
   if (self->text == NULL || self->text[0] == '\0' || width <= 0)
     return;
 
@@ -156,7 +227,7 @@ stw_text_cell_snapshot (GtkWidget   *widget,
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
     xalign = 1.0f - xalign;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  tone_color (self, &color);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
@@ -276,31 +347,71 @@ stw_text_cell_get_text (StwTextCell *self)
 {
   g_return_val_if_fail (STW_IS_TEXT_CELL (self), NULL);
 
+  resolve (self);
   return self->text != NULL ? self->text : "";
 }
 
+/**
+ * stw_text_cell_set_text:
+ *
+ * Shows @text, and forgets any text function.
+ */
 void
 stw_text_cell_set_text (StwTextCell *self,
                         const char  *text)
 {
   g_return_if_fail (STW_IS_TEXT_CELL (self));
 
-  if (text != NULL && text[0] == '\0')
-    text = NULL;
-
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-
-  g_free (self->text);
-  self->text = g_strdup (text);
-  self->layout_stale = TRUE;
+  self->func = NULL;
+  self->func_data = NULL;
+  self->tone = STW_TEXT_CELL_TONE_DEFAULT;
+  store_text (self, g_strdup (text));
 
   /* The height stays one line: only the drawing changes. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
-                                  -1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/**
+ * stw_text_cell_set_func:
+ * @func: (nullable): gives the text when it is needed
+ * @data: for @func; the cell does not hold it
+ *
+ * The text comes from @func from now on, asked when the cell is drawn
+ * or its text read, and again after stw_text_cell_invalidate().
+ */
+void
+stw_text_cell_set_func (StwTextCell     *self,
+                        StwTextCellFunc  func,
+                        gpointer         data)
+{
+  g_return_if_fail (STW_IS_TEXT_CELL (self));
+
+  self->func = func;
+  self->func_data = data;
+  stw_text_cell_invalidate (self);
+}
+
+/**
+ * stw_text_cell_invalidate:
+ *
+ * The text function's answer has changed: ask it again when needed.
+ */
+void
+stw_text_cell_invalidate (StwTextCell *self)
+{
+  g_return_if_fail (STW_IS_TEXT_CELL (self));
+
+  self->func_stale = self->func != NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+StwTextCellTone
+stw_text_cell_get_tone (StwTextCell *self)
+{
+  g_return_val_if_fail (STW_IS_TEXT_CELL (self), STW_TEXT_CELL_TONE_DEFAULT);
+
+  resolve (self);
+  return self->tone;
 }
 
 float

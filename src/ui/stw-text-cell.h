@@ -15,10 +15,31 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StwTextCell, stw_text_cell, STW, TEXT_CELL, GtkWidget)
 
+/* The colour of the text, from the theme's named colours. */
+typedef enum
+{
+  STW_TEXT_CELL_TONE_DEFAULT,
+  STW_TEXT_CELL_TONE_ACCENT,
+  STW_TEXT_CELL_TONE_SUCCESS,
+  STW_TEXT_CELL_TONE_WARNING,
+  STW_TEXT_CELL_TONE_ERROR,
+  STW_TEXT_CELL_TONE_DIM,
+} StwTextCellTone;
+
+/* Gives the cell's text (transfer full, nullable) and its tone. */
+typedef char *(*StwTextCellFunc) (StwTextCell     *cell,
+                                  gpointer         data,
+                                  StwTextCellTone *tone);
+
 GtkWidget  *stw_text_cell_new        (void);
 const char *stw_text_cell_get_text   (StwTextCell *self);
 void        stw_text_cell_set_text   (StwTextCell *self,
                                       const char  *text);
+void        stw_text_cell_set_func   (StwTextCell     *self,
+                                      StwTextCellFunc  func,
+                                      gpointer         data);
+void        stw_text_cell_invalidate (StwTextCell     *self);
+StwTextCellTone stw_text_cell_get_tone (StwTextCell   *self);
 float       stw_text_cell_get_xalign (StwTextCell *self);
 void        stw_text_cell_set_xalign (StwTextCell *self,
                                       float        xalign);

@@ -200,22 +200,102 @@ test_item_notify (Fixture       *fixture,
   g_autoptr(StwSlot) string_slot = NULL;
   guint changed = 0;
 
-  /* An item that changes in place changes its slot. */
+  /* An item that changes in place, once read, changes its slot. */
   g_list_store_append (strings, gtk_string_object_new ("x"));
   slots = stw_slot_model_new (G_LIST_MODEL (strings));
   string_slot = g_list_model_get_item (G_LIST_MODEL (slots), 0);
   g_signal_connect (string_slot, "changed", G_CALLBACK (count_cb), &changed);
+  g_assert_nonnull (stw_slot_get_item (string_slot));
+  g_assert_cmpuint (changed, ==, 0);
   item = g_list_model_get_item (G_LIST_MODEL (strings), 0);
   g_object_notify (G_OBJECT (item), "string");
   g_assert_cmpuint (changed, ==, 1);
 
   /* A slot past the new end is left alone, and let go of. */
+  g_assert_cmpstr (name_of (stw_slot_get_item (slot)), ==, "a3");
   g_list_store_remove_all (fixture->store);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->slots)), ==, 0);
   g_assert_cmpstr (name_of (stw_slot_get_item (slot)), ==, "a3");
   g_assert_cmpint (G_OBJECT (slot)->ref_count, ==, 1);
 
   g_signal_handlers_disconnect_by_func (string_slot, count_cb, &changed);
+}
+
+/* A list that counts the items asked of it. */
+static guint n_asked;
+
+static gpointer
+counting_get_item (GListModel *model,
+                   guint       position)
+{
+  n_asked++;
+  return g_list_model_get_item (g_object_get_data (G_OBJECT (model), "inner"), position);
+}
+
+static guint
+counting_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (g_object_get_data (G_OBJECT (model), "inner"));
+}
+
+static GType
+counting_get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static void
+counting_iface_init (GListModelInterface *iface)
+{
+  iface->get_item = counting_get_item;
+  iface->get_n_items = counting_get_n_items;
+  iface->get_item_type = counting_get_item_type;
+}
+
+typedef GObject TestCounting;
+typedef GObjectClass TestCountingClass;
+GType test_counting_get_type (void);
+G_DEFINE_TYPE_WITH_CODE (TestCounting, test_counting, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, counting_iface_init))
+
+static void
+test_counting_class_init (TestCountingClass *klass)
+{
+}
+
+static void
+test_counting_init (TestCounting *self)
+{
+}
+
+static void
+test_lazy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GObject) counting = g_object_new (test_counting_get_type (), NULL);
+  g_autoptr(StwSlotModel) slots = NULL;
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_object_set_data (counting, "inner", fixture->store);
+  slots = stw_slot_model_new (G_LIST_MODEL (counting));
+  n_asked = 0;
+
+  /* A list widget takes 200 rows; it draws, and so reads, three. */
+  for (guint i = 0; i < 200; i++)
+    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (slots), i));
+  g_assert_cmpuint (n_asked, ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (stw_slot_get_item (g_ptr_array_index (held, i)));
+  g_assert_cmpstr (name_of (stw_slot_get_item (g_ptr_array_index (held, 2))), ==, "a2");
+  g_assert_cmpuint (n_asked, ==, 3);
+
+  /* New contents are not read until asked for either. */
+  fill (fixture, 0, 1000, "z", 1000);
+  g_list_model_items_changed (G_LIST_MODEL (counting), 0, 1000, 1000);
+  g_assert_cmpuint (n_asked, ==, 3);
+  g_assert_cmpstr (name_of (stw_slot_get_item (g_ptr_array_index (held, 2))), ==, "z2");
+  g_assert_cmpuint (n_asked, ==, 4);
 }
 
 int
@@ -231,6 +311,7 @@ main (int   argc,
   ADD ("/slot-model/replace-all", test_replace_all);
   ADD ("/slot-model/partial-change", test_partial_change);
   ADD ("/slot-model/item-notify", test_item_notify);
+  ADD ("/slot-model/lazy", test_lazy);
 
   return g_test_run ();
 }

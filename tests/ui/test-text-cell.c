@@ -221,6 +221,92 @@ test_alignment (void)
   unshow (&shown);
 }
 
+typedef struct
+{
+  guint            calls;
+  const char      *text;
+  StwTextCellTone  tone;
+} Source;
+
+static char *
+source_func (StwTextCell     *cell,
+             gpointer         data,
+             StwTextCellTone *tone)
+{
+  Source *source = data;
+
+  source->calls++;
+  *tone = source->tone;
+  return g_strdup (source->text);
+}
+
+/* A text function is asked only when the text is needed, once until the
+ * cell is told it changed. */
+static void
+test_func (void)
+{
+  GtkWidget *cell = g_object_ref_sink (stw_text_cell_new ());
+  Source source = { 0, "In Repair", STW_TEXT_CELL_TONE_WARNING };
+
+  stw_text_cell_set_func (STW_TEXT_CELL (cell), source_func, &source);
+  g_assert_cmpuint (source.calls, ==, 0);
+
+  g_assert_cmpstr (stw_text_cell_get_text (STW_TEXT_CELL (cell)), ==, "In Repair");
+  g_assert_cmpint (stw_text_cell_get_tone (STW_TEXT_CELL (cell)), ==, STW_TEXT_CELL_TONE_WARNING);
+  g_assert_cmpuint (source.calls, ==, 1);
+  g_assert_cmpstr (stw_text_cell_get_text (STW_TEXT_CELL (cell)), ==, "In Repair");
+  g_assert_cmpuint (source.calls, ==, 1);
+
+  source.text = "Deployed";
+  source.tone = STW_TEXT_CELL_TONE_SUCCESS;
+  stw_text_cell_invalidate (STW_TEXT_CELL (cell));
+  g_assert_cmpuint (source.calls, ==, 1);
+  g_assert_cmpstr (stw_text_cell_get_text (STW_TEXT_CELL (cell)), ==, "Deployed");
+  g_assert_cmpint (stw_text_cell_get_tone (STW_TEXT_CELL (cell)), ==, STW_TEXT_CELL_TONE_SUCCESS);
+  g_assert_cmpuint (source.calls, ==, 2);
+
+  /* A plain text replaces the function. */
+  stw_text_cell_set_text (STW_TEXT_CELL (cell), "Lost");
+  stw_text_cell_invalidate (STW_TEXT_CELL (cell));
+  g_assert_cmpstr (stw_text_cell_get_text (STW_TEXT_CELL (cell)), ==, "Lost");
+  g_assert_cmpint (stw_text_cell_get_tone (STW_TEXT_CELL (cell)), ==, STW_TEXT_CELL_TONE_DEFAULT);
+  g_assert_cmpuint (source.calls, ==, 2);
+
+  g_assert_finalize_object (cell);
+}
+
+/* Drawing asks the function, in the tone's colour: the theme's success
+ * colour is not the text colour. */
+static void
+test_tone (void)
+{
+  GtkWidget *cell = stw_text_cell_new ();
+  Shown shown = show (cell, 200);
+  Source source = { 0, "Deployed", STW_TEXT_CELL_TONE_DEFAULT };
+  g_autoptr(GskRenderNode) plain = NULL;
+  g_autoptr(GskRenderNode) toned = NULL;
+  const GdkRGBA *plain_color, *toned_color;
+
+  stw_text_cell_set_func (STW_TEXT_CELL (cell), source_func, &source);
+  plain = draw (cell);
+  g_assert_cmpuint (source.calls, ==, 1);
+  source.tone = STW_TEXT_CELL_TONE_SUCCESS;
+  stw_text_cell_invalidate (STW_TEXT_CELL (cell));
+  toned = draw (cell);
+  g_assert_cmpuint (source.calls, ==, 2);
+
+  g_assert_nonnull (find_text_node (plain));
+  g_assert_nonnull (find_text_node (toned));
+  if (find_text_node (plain) != NULL && find_text_node (toned) != NULL)
+    {
+      plain_color = gsk_text_node_get_color (find_text_node (plain));
+      toned_color = gsk_text_node_get_color (find_text_node (toned));
+      g_assert_false (gdk_rgba_equal (plain_color, toned_color));
+    }
+
+  unshow (&shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +317,8 @@ main (int   argc,
   g_test_add_func ("/text-cell/size", test_size);
   g_test_add_func ("/text-cell/draw", test_draw);
   g_test_add_func ("/text-cell/alignment", test_alignment);
+  g_test_add_func ("/text-cell/func", test_func);
+  g_test_add_func ("/text-cell/tone", test_tone);
 
   return g_test_run ();
 }
