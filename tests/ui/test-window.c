@@ -359,6 +359,45 @@ shows_text (Fixture    *fixture,
   return g_hash_table_contains (texts, text);
 }
 
+typedef struct
+{
+  Fixture    *fixture;
+  const char *text;
+} TextCondition;
+
+static gboolean
+text_shown (gpointer data)
+{
+  TextCondition *condition = data;
+
+  return shows_text (condition->fixture, condition->text);
+}
+
+/* An edit made elsewhere reaches the cells on screen. */
+static void
+test_cells_follow_edits (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(StwAsset) first = NULL;
+  g_autoptr(StwAsset) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  TextCondition condition = { fixture, "Renamed from elsewhere" };
+
+  load_sample (fixture);
+  first = row (fixture, 0);
+  g_assert_true (shows_text (fixture, stw_asset_get_name (first)));
+  g_assert_false (shows_text (fixture, condition.text));
+
+  stored = stw_asset_repo_load (fixture->test_db->db, stw_asset_get_id (first), &error);
+  g_assert_no_error (error);
+  stw_asset_set_name (stored, condition.text);
+  stw_asset_repo_save_sync (fixture->test_db->db, stored, STW_ASSET_FIELD_BIT (STW_ASSET_FIELD_NAME),
+                            &error);
+  g_assert_no_error (error);
+
+  stw_test_wait_for (text_shown, &condition, "the new name in the list");
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -566,6 +605,8 @@ main (int   argc,
               fixture_set_up, test_sort_by_column, fixture_tear_down);
   g_test_add ("/steward/ui/window/rows-follow-the-results", Fixture, NULL,
               fixture_set_up, test_rows_follow_the_results, fixture_tear_down);
+  g_test_add ("/steward/ui/window/cells-follow-edits", Fixture, NULL,
+              fixture_set_up, test_cells_follow_edits, fixture_tear_down);
   g_test_add ("/steward/ui/window/columns", Fixture, NULL,
               fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/steward/ui/window/edit-delete-undo", Fixture, NULL,
