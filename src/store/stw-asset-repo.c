@@ -428,6 +428,35 @@ delete_func (StwWriteContext  *ctx,
   DeleteData *data = user_data;
   sqlite3_stmt *stmt;
 
+  stmt = stw_write_context_prepare (ctx,
+                                    "SELECT a.tag, count(l.id) FROM assets a "
+                                    "JOIN ticket_assets l ON l.asset_id = a.id WHERE a.id = ?",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Tickets keep the assets they are about. */
+  for (guint i = 0; i < data->n_ids; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, data->ids[i]);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 1) > 0)
+        {
+          guint n = (guint)sqlite3_column_int64 (stmt, 1);
+
+          g_set_error (error, STW_ERROR, STW_ERROR_IN_USE,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "“%s” is linked to %u ticket. Unlink it from the ticket "
+                                    "first, or mark it retired.",
+                                    "“%s” is linked to %u tickets. Unlink it from the tickets "
+                                    "first, or mark it retired.", n),
+                       stw_sql_column_text (stmt, 0), n);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+
   stmt = stw_write_context_prepare (ctx, "DELETE FROM assets WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;

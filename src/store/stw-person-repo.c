@@ -255,6 +255,32 @@ delete_func (StwWriteContext  *ctx,
       return FALSE;
     }
 
+  /* Tickets keep who asked, who worked on them and who wrote what. */
+  stmt = stw_write_context_prepare (ctx,
+                                    "SELECT count(*) FROM ("
+                                    "  SELECT id FROM tickets WHERE requester_id = ?1"
+                                    "  UNION SELECT id FROM tickets WHERE assignee_id = ?1"
+                                    "  UNION SELECT ticket_id FROM ticket_entries WHERE author_id = ?1)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
+    {
+      guint n = (guint)sqlite3_column_int64 (stmt, 0);
+
+      sqlite3_reset (stmt);
+      g_set_error (error, STW_ERROR, STW_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s is named on %u ticket, which keeps its history. Hand the "
+                                "ticket to someone else first.",
+                                "%s is named on %u tickets, which keep their history. Hand the "
+                                "tickets to someone else first.", n),
+                   name, n);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
   return stw_repo_delete_reassigning (ctx, &delete_queries, data->id, data->reassign_to, name, error);
 }
 

@@ -254,6 +254,7 @@ test_links (Fixture       *fixture,
 
     g_assert_false (stw_asset_repo_delete_sync (fixture->db, ids, 1, &error));
     g_assert_error (error, STW_ERROR, STW_ERROR_IN_USE);
+    g_assert_nonnull (strstr (error->message, "“NET-0002” is linked to 2 tickets"));
     g_clear_error (&error);
     g_assert_cmpint (stw_asset_repo_count (fixture->db), ==, 2);
   }
@@ -330,6 +331,17 @@ test_entries_and_search (Fixture       *fixture,
   found = stw_ticket_repo_search_ids (fixture->db, "\"--", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 0);
+
+  /* The author of a ticket's entries stays while the ticket does. */
+  g_assert_false (stw_person_repo_delete_sync (fixture->db, anna, 0, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "Anna Weber is named on 1 ticket"));
+  g_clear_error (&error);
+  {
+    g_autoptr(StwPerson) kept = stw_person_repo_load (fixture->db, anna, NULL);
+
+    g_assert_nonnull (kept);
+  }
 }
 
 static void

@@ -80,6 +80,7 @@ CREATE TABLE ticket_entries (
   CHECK (kind <> 'work' OR minutes IS NOT NULL)
 );
 CREATE INDEX ticket_entries_ticket ON ticket_entries (ticket_id, created, id);
+CREATE INDEX ticket_entries_author ON ticket_entries (author_id);
 
 -- Journal triggers -----------------------------------------------------
 --
