@@ -381,7 +381,8 @@ test_cells_follow_edits (Fixture       *fixture,
   g_autoptr(StwAsset) first = NULL;
   g_autoptr(StwAsset) stored = NULL;
   g_autoptr(GError) error = NULL;
-  TextCondition condition = { fixture, "Renamed from elsewhere" };
+  /* A name that sorts first, so its row stays among those the list keeps. */
+  TextCondition condition = { fixture, "AAA renamed from elsewhere" };
 
   load_sample (fixture);
   first = row (fixture, 0);
