@@ -161,6 +161,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   const ColumnInfo *info = user_data;
   GtkWidget *cell = stw_text_cell_new ();
 
+  stw_text_cell_share_layouts (STW_TEXT_CELL (cell), g_object_get_data (G_OBJECT (factory), "layouts"));
   stw_text_cell_set_xalign (STW_TEXT_CELL (cell), info->numeric ? 1.0f : 0.0f);
   if (info->numeric)
     gtk_widget_add_css_class (cell, "numeric");
@@ -376,6 +377,9 @@ add_columns (StwAssetColumns *self)
       g_autoptr(GMenuItem) item = NULL;
       g_autofree char *detailed = g_strconcat ("columns.", info->id, NULL);
 
+      /* The cells of a column share their laid-out texts. */
+      g_object_set_data_full (G_OBJECT (factory), "layouts", stw_text_layouts_new (),
+                              (GDestroyNotify)stw_text_layouts_unref);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer)info);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer)info);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer)info);

@@ -26,7 +26,63 @@
  * list keeps, only those on screen are drawn, so only their rows need to
  * be read from the store. Its colour is a tone from the theme's named
  * colours, so it needs no change of style classes while drawn.
+ *
+ * Cells of one column may share their layouts (StwTextLayouts): the
+ * same text at the same width in the same font is laid out once, and a
+ * column of categories, statuses or models repeats a few texts.
  */
+
+/* At most this many layouts are kept per column. */
+#define SHARED_LAYOUTS_LIMIT 256
+
+struct _StwTextLayouts
+{
+  gatomicrefcount       ref_count;
+  GHashTable           *layouts;   /* text → PangoLayout */
+  PangoFontDescription *font;
+  int                   width;
+  GtkTextDirection      direction;
+  gboolean              numeric;
+};
+
+StwTextLayouts *
+stw_text_layouts_new (void)
+{
+  StwTextLayouts *self = g_new0 (StwTextLayouts, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return self;
+}
+
+StwTextLayouts *
+stw_text_layouts_ref (StwTextLayouts *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+stw_text_layouts_unref (StwTextLayouts *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_hash_table_unref (self->layouts);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_free (self);
+}
+
+guint
+stw_text_layouts_get_size (StwTextLayouts *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return g_hash_table_size (self->layouts);
+}
 
 struct _StwTextCell
 {
@@ -41,6 +97,7 @@ struct _StwTextCell
   gboolean     func_stale;   /* ask func before the text is used */
 
   PangoLayout *layout;       /* NULL until drawn or measured */
+  StwTextLayouts *shared;    /* nullable */
   gboolean     layout_stale; /* the text changed since it was laid out */
   int          line_height;  /* -1 until measured */
   guint        context_serial;
@@ -111,24 +168,72 @@ check_context (StwTextCell *self)
 }
 
 static PangoLayout *
+make_layout (StwTextCell *self)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+
+  /* A label draws figures of equal width in a “numeric” cell through
+   * CSS; a layout of its own needs the font feature itself. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (layout, attributes);
+    }
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  return layout;
+}
+
+/* The column's layout of the text at @width, made if there is none; the
+ * column's layouts are dropped when the font, the width or the direction
+ * change. */
+static PangoLayout *
+shared_layout (StwTextCell *self,
+               int          width)
+{
+  StwTextLayouts *shared = self->shared;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  GtkTextDirection direction = gtk_widget_get_direction (GTK_WIDGET (self));
+  gboolean numeric = gtk_widget_has_css_class (GTK_WIDGET (self), "numeric");
+  PangoLayout *layout;
+
+  if (shared->font == NULL || !pango_font_description_equal (shared->font, font) ||
+      shared->width != width || shared->direction != direction || shared->numeric != numeric)
+    {
+      g_hash_table_remove_all (shared->layouts);
+      g_clear_pointer (&shared->font, pango_font_description_free);
+      shared->font = pango_font_description_copy (font);
+      shared->width = width;
+      shared->direction = direction;
+      shared->numeric = numeric;
+    }
+
+  layout = g_hash_table_lookup (shared->layouts, self->text);
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (shared->layouts) >= SHARED_LAYOUTS_LIMIT)
+        g_hash_table_remove_all (shared->layouts);
+
+      layout = make_layout (self);
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      g_hash_table_insert (shared->layouts, g_strdup (self->text), layout);
+    }
+
+  return layout;
+}
+
+static PangoLayout *
 ensure_layout (StwTextCell *self)
 {
   check_context (self);
 
   if (self->layout == NULL)
     {
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
-      /* A label draws figures of equal width in a “numeric” cell through
-       * CSS; a layout of its own needs the font feature itself. */
-      if (gtk_widget_has_css_class (GTK_WIDGET (self), "numeric"))
-        {
-          g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-
-          pango_attr_list_insert (attributes, pango_attr_font_features_new ("tnum=1"));
-          pango_layout_set_attributes (self->layout, attributes);
-        }
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      self->layout = make_layout (self);
       self->layout_stale = FALSE;
     }
   else if (self->layout_stale)
@@ -220,8 +325,15 @@ stw_text_cell_snapshot (GtkWidget   *widget,
   if (self->text == NULL || self->text[0] == '\0' || width <= 0)
     return;
 
-  layout = ensure_layout (self);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
+  if (self->shared != NULL)
+    {
+      layout = shared_layout (self, width);
+    }
+  else
+    {
+      layout = ensure_layout (self);
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+    }
   pango_layout_get_pixel_extents (layout, NULL, &logical);
 
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
@@ -253,6 +365,7 @@ stw_text_cell_finalize (GObject *object)
   StwTextCell *self = STW_TEXT_CELL (object);
 
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->shared, stw_text_layouts_unref);
   g_free (self->text);
 
   G_OBJECT_CLASS (stw_text_cell_parent_class)->finalize (object);
@@ -340,6 +453,26 @@ GtkWidget *
 stw_text_cell_new (void)
 {
   return g_object_new (STW_TYPE_TEXT_CELL, NULL);
+}
+
+/**
+ * stw_text_cell_share_layouts:
+ * @layouts: (nullable): the layouts of the cell's column
+ *
+ * Draws with the layouts the column's cells share: for cells of one
+ * column, of one width and style.
+ */
+void
+stw_text_cell_share_layouts (StwTextCell    *self,
+                             StwTextLayouts *layouts)
+{
+  g_return_if_fail (STW_IS_TEXT_CELL (self));
+
+  if (layouts != NULL)
+    stw_text_layouts_ref (layouts);
+  g_clear_pointer (&self->shared, stw_text_layouts_unref);
+  self->shared = layouts;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const char *

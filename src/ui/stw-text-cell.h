@@ -31,7 +31,19 @@ typedef char *(*StwTextCellFunc) (StwTextCell     *cell,
                                   gpointer         data,
                                   StwTextCellTone *tone);
 
+/* Layouts shared by the cells of one column. */
+typedef struct _StwTextLayouts StwTextLayouts;
+
+StwTextLayouts *stw_text_layouts_new   (void);
+StwTextLayouts *stw_text_layouts_ref   (StwTextLayouts *self);
+void            stw_text_layouts_unref (StwTextLayouts *self);
+guint           stw_text_layouts_get_size (StwTextLayouts *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StwTextLayouts, stw_text_layouts_unref)
+
 GtkWidget  *stw_text_cell_new        (void);
+void        stw_text_cell_share_layouts (StwTextCell    *self,
+                                         StwTextLayouts *layouts);
 const char *stw_text_cell_get_text   (StwTextCell *self);
 void        stw_text_cell_set_text   (StwTextCell *self,
                                       const char  *text);

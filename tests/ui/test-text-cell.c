@@ -307,6 +307,39 @@ test_tone (void)
   unshow (&shown);
 }
 
+/* Cells of one column lay a repeated text out once. */
+static void
+test_shared_layouts (void)
+{
+  g_autoptr(StwTextLayouts) layouts = stw_text_layouts_new ();
+  GtkWidget *first = stw_text_cell_new ();
+  GtkWidget *second = stw_text_cell_new ();
+  Shown shown_first = show (first, 120);
+  Shown shown_second = show (second, 120);
+  g_autoptr(GskRenderNode) a = NULL;
+  g_autoptr(GskRenderNode) b = NULL;
+  g_autoptr(GskRenderNode) c = NULL;
+
+  stw_text_cell_share_layouts (STW_TEXT_CELL (first), layouts);
+  stw_text_cell_share_layouts (STW_TEXT_CELL (second), layouts);
+  stw_text_cell_set_text (STW_TEXT_CELL (first), "Deployed");
+  stw_text_cell_set_text (STW_TEXT_CELL (second), "Deployed");
+
+  a = draw (first);
+  b = draw (second);
+  g_assert_cmpuint (stw_text_layouts_get_size (layouts), ==, 1);
+  g_assert_nonnull (find_text_node (a));
+  g_assert_nonnull (find_text_node (b));
+
+  stw_text_cell_set_text (STW_TEXT_CELL (second), "In Repair");
+  c = draw (second);
+  g_assert_cmpuint (stw_text_layouts_get_size (layouts), ==, 2);
+  g_assert_nonnull (find_text_node (c));
+
+  unshow (&shown_first);
+  unshow (&shown_second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/text-cell/alignment", test_alignment);
   g_test_add_func ("/text-cell/func", test_func);
   g_test_add_func ("/text-cell/tone", test_tone);
+  g_test_add_func ("/text-cell/shared-layouts", test_shared_layouts);
 
   return g_test_run ();
 }
