@@ -189,7 +189,8 @@ stw_sla_calendar_validate (StwSlaCalendar  *self,
 
   g_set_error_literal (error, STW_ERROR, STW_ERROR_INVALID,
                        _("The working hours have no working time on any day, so no SLA could "
-                         "ever be met. Set hours for at least one day, or count around the clock."));
+                         "ever be met. Set hours for at least one day, or count around the "
+                         "clock."));
   return FALSE;
 }
 

@@ -273,14 +273,16 @@ stw_ticket_check_transition (StwTicketType     type,
   if (targets->len == 0)
     g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
                  /* Translators: “%s” are statuses, then a ticket type. */
-                 _("Cannot move from “%s” to “%s”: “%s” is the last step of a ticket of type “%s”."),
+                 _("Cannot move from “%s” to “%s”: “%s” is the last step of a "
+                   "ticket of type “%s”."),
                  stw_ticket_status_label (from), stw_ticket_status_label (to),
                  stw_ticket_status_label (from), stw_ticket_type_label (type));
   else
     g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
                  /* Translators: the first two %s are statuses, the third a ticket
                   * type, the last a list of statuses. */
-                 _("Cannot move from “%s” to “%s”: a ticket of type “%s” can go from there to %s."),
+                 _("Cannot move from “%s” to “%s”: a ticket of type “%s” can go "
+                   "from there to %s."),
                  stw_ticket_status_label (from), stw_ticket_status_label (to),
                  stw_ticket_type_label (type), targets->str);
 

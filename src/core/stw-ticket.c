@@ -129,7 +129,8 @@ stw_ticket_class_init (StwTicketClass *klass)
     {
       g_autofree char *name = g_strdelimit (g_strdup (text_columns[i]), "_", '-');
 
-      properties[PROP_TEXT (i)] = g_param_spec_string (g_intern_string (name), NULL, NULL, NULL, rw);
+      properties[PROP_TEXT (i)] = g_param_spec_string (g_intern_string (name), NULL, NULL, NULL,
+                                                       rw);
     }
   for (guint i = 0; i < STW_N_TICKET_VALUES; i++)
     {
@@ -323,6 +324,7 @@ stw_ticket_validate (StwTicket  *self,
 {
   g_autofree char *trimmed = NULL;
   gint64 *v;
+  gint64 id;
   const char *title;
 
   g_return_val_if_fail (STW_IS_TICKET (self), FALSE);
@@ -358,9 +360,10 @@ stw_ticket_validate (StwTicket  *self,
   if (stw_ticket_priority_is_overridden (self) &&
       self->texts[STW_TICKET_TEXT_PRIORITY_REASON] == NULL)
     {
+      int from_matrix = stw_ticket_priority (v[STW_TICKET_VALUE_IMPACT],
+                                             v[STW_TICKET_VALUE_URGENCY]);
       g_autofree char *given = stw_ticket_priority_label (v[STW_TICKET_VALUE_PRIORITY]);
-      g_autofree char *matrix = stw_ticket_priority_label (stw_ticket_priority (v[STW_TICKET_VALUE_IMPACT],
-                                                                                v[STW_TICKET_VALUE_URGENCY]));
+      g_autofree char *matrix = stw_ticket_priority_label (from_matrix);
 
       g_set_error (error, STW_ERROR, STW_ERROR_REQUIRED,
                    /* Translators: the %s are priorities such as P2. */
@@ -377,8 +380,9 @@ stw_ticket_validate (StwTicket  *self,
       return FALSE;
     }
 
-  if ((v[STW_TICKET_VALUE_PARENT_ID] != 0 && v[STW_TICKET_VALUE_PARENT_ID] == v[STW_TICKET_VALUE_ID]) ||
-      (v[STW_TICKET_VALUE_PROBLEM_ID] != 0 && v[STW_TICKET_VALUE_PROBLEM_ID] == v[STW_TICKET_VALUE_ID]))
+  id = v[STW_TICKET_VALUE_ID];
+  if ((v[STW_TICKET_VALUE_PARENT_ID] != 0 && v[STW_TICKET_VALUE_PARENT_ID] == id) ||
+      (v[STW_TICKET_VALUE_PROBLEM_ID] != 0 && v[STW_TICKET_VALUE_PROBLEM_ID] == id))
     {
       g_set_error_literal (error, STW_ERROR, STW_ERROR_INVALID,
                            _("A ticket cannot be its own parent or problem."));

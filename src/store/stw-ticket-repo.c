@@ -47,7 +47,9 @@ static gint64
 column_or_zero (sqlite3_stmt *stmt,
                 int           column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? 0 : sqlite3_column_int64 (stmt, column);
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return 0;
+  return sqlite3_column_int64 (stmt, column);
 }
 
 static StwTicket *
@@ -134,7 +136,8 @@ stw_ticket_repo_count (StwDatabase *db)
 
   g_return_val_if_fail (STW_IS_DATABASE (db), 0);
 
-  if (!stw_sql_query_int (stw_database_get_reader (db), "SELECT count(*) FROM tickets", &count, NULL))
+  if (!stw_sql_query_int (stw_database_get_reader (db), "SELECT count(*) FROM tickets", &count,
+                          NULL))
     return 0;
   return count;
 }
@@ -448,7 +451,8 @@ link_func (StwWriteContext  *ctx,
   sqlite3_stmt *stmt;
 
   stmt = stw_write_context_prepare (ctx,
-                                    "INSERT INTO ticket_assets (uuid, ticket_id, asset_id, created) "
+                                    "INSERT INTO ticket_assets "
+                                    "(uuid, ticket_id, asset_id, created) "
                                     "VALUES (?, ?, ?, ?)",
                                     error);
   if (stmt == NULL)
@@ -507,7 +511,8 @@ unlink_func (StwWriteContext  *ctx,
   sqlite3_stmt *stmt;
 
   stmt = stw_write_context_prepare (ctx,
-                                    "DELETE FROM ticket_assets WHERE ticket_id = ? AND asset_id = ?",
+                                    "DELETE FROM ticket_assets "
+                                    "WHERE ticket_id = ? AND asset_id = ?",
                                     error);
   if (stmt == NULL)
     return FALSE;

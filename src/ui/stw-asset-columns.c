@@ -161,7 +161,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   const ColumnInfo *info = user_data;
   GtkWidget *cell = stw_text_cell_new ();
 
-  stw_text_cell_share_layouts (STW_TEXT_CELL (cell), g_object_get_data (G_OBJECT (factory), "layouts"));
+  stw_text_cell_share_layouts (STW_TEXT_CELL (cell),
+                               g_object_get_data (G_OBJECT (factory), "layouts"));
   stw_text_cell_set_xalign (STW_TEXT_CELL (cell), info->numeric ? 1.0f : 0.0f);
   if (info->numeric)
     gtk_widget_add_css_class (cell, "numeric");
@@ -176,15 +177,15 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
   StwSlot *slot = gtk_list_item_get_item (item);
+  gulong handler;
 
   stw_text_cell_set_func (STW_TEXT_CELL (cell), cell_func, slot);
   /* The slot takes another asset on a new search, and edits elsewhere
    * update its asset in place; follow both. The factory unbinds before
    * it lets go of the cell. */
-  g_object_set_qdata (G_OBJECT (cell), handler_quark,
-                      GSIZE_TO_POINTER (g_signal_connect_swapped (slot, "changed",
-                                                                  G_CALLBACK (stw_text_cell_invalidate),
-                                                                  cell)));
+  handler = g_signal_connect_swapped (slot, "changed", G_CALLBACK (stw_text_cell_invalidate),
+                                      cell);
+  g_object_set_qdata (G_OBJECT (cell), handler_quark, GSIZE_TO_POINTER (handler));
 }
 
 static void
@@ -326,7 +327,8 @@ update_actions (StwAssetColumns *self)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), columns[i].id);
 
-      g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (is_shown (self, i)));
+      g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                 g_variant_new_boolean (is_shown (self, i)));
       /* The last column shown stays. */
       g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !(last && is_shown (self, i)));
     }
@@ -386,7 +388,8 @@ add_columns (StwAssetColumns *self)
 
       self->column[i] = gtk_column_view_column_new (stw_asset_field_label (info->field),
                                                     g_object_ref (factory));
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (info->field), NULL));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (info->field),
+                                                  NULL));
       gtk_column_view_column_set_sorter (self->column[i], sorter);
       gtk_column_view_column_set_resizable (self->column[i], TRUE);
       gtk_column_view_column_set_fixed_width (self->column[i], info->width);

@@ -130,9 +130,8 @@ store_text (StwTextCell *self,
   g_free (self->text);
   self->text = text;
   self->layout_stale = TRUE;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->text != NULL ? self->text : "", -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
@@ -343,7 +342,8 @@ stw_text_cell_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (floorf ((width - logical.width) * xalign) - logical.x,
+                          &GRAPHENE_POINT_INIT (floorf ((width - logical.width) * xalign)
+                                                - logical.x,
                                                 floorf ((height - logical.height) / 2.0f)));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
