@@ -13,6 +13,7 @@
 
 #include "stw-asset-query.h"
 #include "stw-database-private.h"
+#include "stw-repo-private.h"
 #include "stw-ticket-repo.h"
 #include "core/stw-error.h"
 
@@ -736,12 +737,10 @@ guint
 stw_ticket_repo_count_entries (StwDatabase *db,
                                gint64       ticket_id)
 {
-  g_autoptr(GArray) ids = NULL;
-
   g_return_val_if_fail (STW_IS_DATABASE (db), 0);
 
-  ids = read_ids (db, "SELECT id FROM ticket_entries WHERE ticket_id = ?", ticket_id, NULL);
-  return ids != NULL ? ids->len : 0;
+  return stw_repo_count (db, "SELECT count(*) FROM ticket_entries WHERE ticket_id = ?",
+                         ticket_id);
 }
 
 /* ------------------------------------------------------------------------ */
