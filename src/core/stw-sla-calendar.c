@@ -80,6 +80,34 @@ stw_sla_calendar_new_always (void)
   return self;
 }
 
+/**
+ * stw_sla_calendar_new_default:
+ *
+ * Returns: (transfer full): office hours in the local time zone, Monday
+ *   to Friday from 09:00 to 17:00, no holidays
+ */
+StwSlaCalendar *
+stw_sla_calendar_new_default (void)
+{
+  StwSlaCalendar *self = stw_sla_calendar_new (NULL);
+
+  for (GDateWeekday day = G_DATE_MONDAY; day <= G_DATE_FRIDAY; day++)
+    stw_sla_calendar_set_hours (self, day, 9 * 60, 17 * 60);
+  return self;
+}
+
+/**
+ * stw_sla_calendar_get_timezone:
+ *
+ * Returns: (transfer none): the time zone its hours are in
+ */
+GTimeZone *
+stw_sla_calendar_get_timezone (StwSlaCalendar *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->tz;
+}
+
 StwSlaCalendar *
 stw_sla_calendar_ref (StwSlaCalendar *self)
 {
@@ -143,8 +171,10 @@ stw_sla_calendar_get_hours (StwSlaCalendar *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (g_date_valid_weekday (day), FALSE);
 
-  *start_minute = self->start[day];
-  *end_minute = self->end[day];
+  if (start_minute != NULL)
+    *start_minute = self->start[day];
+  if (end_minute != NULL)
+    *end_minute = self->end[day];
   return self->end[day] > self->start[day];
 }
 
@@ -156,6 +186,16 @@ stw_sla_calendar_add_holiday (StwSlaCalendar *self,
   g_return_if_fail (g_date_valid (date));
 
   g_hash_table_add (self->holidays, GUINT_TO_POINTER (g_date_get_julian (date)));
+}
+
+void
+stw_sla_calendar_remove_holiday (StwSlaCalendar *self,
+                                 GDate          *date)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  g_hash_table_remove (self->holidays, GUINT_TO_POINTER (g_date_get_julian (date)));
 }
 
 gboolean
@@ -466,6 +506,52 @@ compare_julian (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* The holidays as sorted Julian day numbers. */
+static GArray *
+list_julian_days (StwSlaCalendar *self)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->holidays);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint32 julian = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (days, julian);
+    }
+  g_array_sort (days, compare_julian);
+  return days;
+}
+
+/**
+ * stw_sla_calendar_list_holidays:
+ *
+ * Returns: (transfer full) (element-type GDate): the holidays, earliest
+ *   first
+ */
+GArray *
+stw_sla_calendar_list_holidays (StwSlaCalendar *self)
+{
+  g_autoptr(GArray) days = NULL;
+  GArray *dates;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  days = list_julian_days (self);
+  dates = g_array_sized_new (FALSE, TRUE, sizeof (GDate), days->len);
+  for (guint i = 0; i < days->len; i++)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, g_array_index (days, guint32, i));
+      g_array_append_val (dates, date);
+    }
+  return dates;
+}
+
 /**
  * stw_sla_calendar_to_string:
  *
@@ -477,8 +563,6 @@ stw_sla_calendar_to_string (StwSlaCalendar *self)
 {
   g_autoptr(GString) text = NULL;
   g_autoptr(GArray) days = NULL;
-  GHashTableIter iter;
-  gpointer key;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -493,15 +577,7 @@ stw_sla_calendar_to_string (StwSlaCalendar *self)
                               self->start[day] / 60, self->start[day] % 60,
                               self->end[day] / 60, self->end[day] % 60);
 
-  days = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_hash_table_iter_init (&iter, self->holidays);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      guint32 julian = GPOINTER_TO_UINT (key);
-
-      g_array_append_val (days, julian);
-    }
-  g_array_sort (days, compare_julian);
+  days = list_julian_days (self);
 
   if (days->len > 0)
     {

@@ -28,6 +28,8 @@ typedef struct
 GType           stw_sla_calendar_get_type      (void) G_GNUC_CONST;
 StwSlaCalendar *stw_sla_calendar_new           (GTimeZone       *tz);
 StwSlaCalendar *stw_sla_calendar_new_always    (void);
+StwSlaCalendar *stw_sla_calendar_new_default   (void);
+GTimeZone      *stw_sla_calendar_get_timezone  (StwSlaCalendar  *self);
 StwSlaCalendar *stw_sla_calendar_ref           (StwSlaCalendar  *self);
 void            stw_sla_calendar_unref         (StwSlaCalendar  *self);
 
@@ -42,8 +44,11 @@ gboolean        stw_sla_calendar_get_hours     (StwSlaCalendar  *self,
                                                 int             *end_minute);
 void            stw_sla_calendar_add_holiday   (StwSlaCalendar  *self,
                                                 GDate           *date);
+void            stw_sla_calendar_remove_holiday (StwSlaCalendar *self,
+                                                 GDate          *date);
 gboolean        stw_sla_calendar_is_holiday    (StwSlaCalendar  *self,
                                                 GDate           *date);
+GArray         *stw_sla_calendar_list_holidays (StwSlaCalendar  *self);
 gboolean        stw_sla_calendar_validate      (StwSlaCalendar  *self,
                                                 GError         **error);
 

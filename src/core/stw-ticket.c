@@ -50,6 +50,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (text_columns) == STW_N_TICKET_TEXTS);
 static const char * const value_columns[] = {
   "id", "type", "status", "impact", "urgency", "priority", "requester_id", "assignee_id",
   "parent_id", "problem_id", "created", "updated", "first_response", "resolved", "closed", "due",
+  "sla_due", "sla_risk",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (value_columns) == STW_N_TICKET_VALUES);
 
@@ -306,6 +307,43 @@ stw_ticket_update_from (StwTicket *self,
     stw_ticket_set_value (self, i, other->values[i]);
   stw_ticket_set_rank (self, other->rank);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * stw_ticket_get_sla_state:
+ * @now: the time to judge at, in µs since 1970 UTC
+ *
+ * The state of the ticket's service level, from the due and risk times
+ * the store keeps: breached once a clock is past due (even while
+ * waiting), paused while waiting, at risk once a quarter of the working
+ * time or less is left, met once done.
+ *
+ * Returns: the state; %STW_SLA_STATE_MET also for a ticket with no clock
+ */
+StwSlaState
+stw_ticket_get_sla_state (StwTicket *self,
+                          gint64     now)
+{
+  StwTicketType type;
+  StwTicketStatus status;
+  gint64 due, risk;
+
+  g_return_val_if_fail (STW_IS_TICKET (self), STW_SLA_STATE_MET);
+
+  type = stw_ticket_get_value (self, STW_TICKET_VALUE_TYPE);
+  status = stw_ticket_get_value (self, STW_TICKET_VALUE_STATUS);
+  due = stw_ticket_get_value (self, STW_TICKET_VALUE_SLA_DUE);
+  risk = stw_ticket_get_value (self, STW_TICKET_VALUE_SLA_RISK);
+
+  if (due != 0 && now >= due)
+    return STW_SLA_STATE_BREACHED;
+  if (stw_ticket_status_pauses_sla (status))
+    return STW_SLA_STATE_PAUSED;
+  if (due == 0 || stw_ticket_status_is_done (type, status))
+    return STW_SLA_STATE_MET;
+  if (risk != 0 && now >= risk)
+    return STW_SLA_STATE_AT_RISK;
+  return STW_SLA_STATE_RUNNING;
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "core/stw-sla.h"
 #include "core/stw-ticket-rules.h"
 
 G_BEGIN_DECLS
@@ -49,9 +50,11 @@ typedef enum
   STW_TICKET_VALUE_RESOLVED,
   STW_TICKET_VALUE_CLOSED,
   STW_TICKET_VALUE_DUE,
+  STW_TICKET_VALUE_SLA_DUE,         /* read from the store: the next SLA due time */
+  STW_TICKET_VALUE_SLA_RISK,        /* read from the store: when it turns at risk */
 } StwTicketValue;
 
-#define STW_N_TICKET_VALUES (STW_TICKET_VALUE_DUE + 1)
+#define STW_N_TICKET_VALUES (STW_TICKET_VALUE_SLA_RISK + 1)
 
 #define STW_TYPE_TICKET (stw_ticket_get_type ())
 
@@ -79,6 +82,8 @@ void        stw_ticket_update_from  (StwTicket      *self,
                                      StwTicket      *other);
 gboolean    stw_ticket_validate     (StwTicket      *self,
                                      GError        **error);
+StwSlaState stw_ticket_get_sla_state (StwTicket     *self,
+                                      gint64         now);
 const char *stw_ticket_text_to_column  (StwTicketText  text);
 const char *stw_ticket_value_to_column (StwTicketValue value);
 

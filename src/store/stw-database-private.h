@@ -34,6 +34,8 @@ gboolean       stw_database_create_at_version   (const char       *path,
 sqlite3       *stw_write_context_get_db         (StwWriteContext  *ctx);
 gint64         stw_write_context_get_batch      (StwWriteContext  *ctx);
 gint64         stw_write_context_get_time       (StwWriteContext  *ctx);
+void           stw_write_context_touch          (StwWriteContext  *ctx,
+                                                 StwEntity         entities);
 StwOrigin      stw_write_context_get_origin     (StwWriteContext  *ctx);
 sqlite3_stmt  *stw_write_context_prepare        (StwWriteContext  *ctx,
                                                  const char       *sql,

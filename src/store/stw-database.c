@@ -53,6 +53,7 @@ struct _StwWriteContext
   Job          *job;
   gint64        batch;
   gint64        time;
+  StwEntity     touched;   /* changed without a journal row */
 };
 
 struct _StwDatabase
@@ -141,7 +142,7 @@ run_job (StwDatabase  *self,
          Job          *job,
          GError      **error)
 {
-  StwWriteContext ctx = { self, job, 0, g_get_real_time () };
+  StwWriteContext ctx = { self, job, 0, g_get_real_time (), STW_ENTITY_NONE };
   sqlite3_stmt *stmt;
   int rc;
 
@@ -201,6 +202,8 @@ run_job (StwDatabase  *self,
                          "UPDATE batches SET state = 'final' WHERE state = 'undone'", error))
         goto failed;
     }
+
+  job->changed |= ctx.touched;
 
   if (!stw_sql_exec (self->writer, "UPDATE journal_state SET batch = NULL, time = NULL, origin = NULL "
                            "WHERE id = 1", error))
@@ -961,6 +964,20 @@ gint64
 stw_write_context_get_time (StwWriteContext *ctx)
 {
   return ctx->time;
+}
+
+/*
+ * stw_write_context_touch:
+ *
+ * Says the write changed @entities in a way the journal does not record
+ * (derived columns, preferences): the views hear of them all the same,
+ * but there is no undo step for it.
+ */
+void
+stw_write_context_touch (StwWriteContext *ctx,
+                         StwEntity        entities)
+{
+  ctx->touched |= entities;
 }
 
 StwOrigin

@@ -13,6 +13,7 @@
 
 #include "stw-journal.h"
 #include "stw-journal-private.h"
+#include "stw-repo-private.h"
 #include "core/stw-error.h"
 #include "core/stw-validate.h"
 
@@ -201,6 +202,40 @@ apply_row (StwWriteContext  *ctx,
                   stw_write_context_get_time (ctx), error);
 }
 
+/*
+ * The SLA times of the tickets the batch touched follow their restored
+ * status and history.
+ */
+static gboolean
+refresh_tickets (StwWriteContext  *ctx,
+                 gint64            target,
+                 GError          **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  stmt = stw_write_context_prepare (ctx, "SELECT DISTINCT j.entity_id FROM journal j "
+                                         "JOIN tickets t ON t.id = j.entity_id "
+                                         "WHERE j.batch = ? AND j.entity = 'ticket'", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, target);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!stw_ticket_repo_refresh_sla_in (ctx, g_array_index (ids, gint64, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 apply_batch (StwWriteContext  *ctx,
              gint64            target,
@@ -229,7 +264,7 @@ apply_batch (StwWriteContext  *ctx,
     ok = stw_sql_set_error (db, rc, error);
 
   sqlite3_finalize (rows);
-  return ok;
+  return ok && refresh_tickets (ctx, target, error);
 }
 
 static gboolean

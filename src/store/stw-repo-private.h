@@ -8,10 +8,11 @@
 #pragma once
 
 #include "store/stw-database-private.h"
+#include "core/stw-sla.h"
+#include "core/stw-sla-calendar.h"
 #include "store/stw-reassign.h"
 
 G_BEGIN_DECLS
-
 
 typedef struct
 {
@@ -35,5 +36,11 @@ gboolean stw_repo_delete_reassigning (StwWriteContext         *ctx,
 guint    stw_repo_count              (StwDatabase             *db,
                                       const char              *sql,
                                       gint64                   id);
+
+StwSlaCalendar *stw_preferences_load_sla_in    (StwWriteContext  *ctx,
+                                                StwSlaPolicy     *policy);
+gboolean        stw_ticket_repo_refresh_sla_in (StwWriteContext  *ctx,
+                                                gint64            ticket_id,
+                                                GError          **error);
 
 G_END_DECLS

@@ -33,7 +33,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (entry_kinds) == STW_N_TICKET_ENTRY_KINDS);
   "SELECT t.id, t.uuid, t.title, t.description, t.type, t.status, t.impact, t.urgency, " \
   "t.priority, t.priority_reason, t.category, t.requester_id, r.name, t.assignee_id, a.name, " \
   "t.queue, t.parent_id, t.problem_id, t.tags, t.rank, t.created, t.updated, " \
-  "t.first_response, t.resolved, t.closed, t.due " \
+  "t.first_response, t.resolved, t.closed, t.due, t.sla_due, t.sla_risk " \
   "FROM tickets t LEFT JOIN people r ON r.id = t.requester_id " \
   "LEFT JOIN people a ON a.id = t.assignee_id "
 
@@ -92,6 +92,8 @@ ticket_from_row (sqlite3_stmt *stmt)
   stw_ticket_set_value (ticket, STW_TICKET_VALUE_RESOLVED, column_or_zero (stmt, 23));
   stw_ticket_set_value (ticket, STW_TICKET_VALUE_CLOSED, column_or_zero (stmt, 24));
   stw_ticket_set_value (ticket, STW_TICKET_VALUE_DUE, column_or_zero (stmt, 25));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_SLA_DUE, column_or_zero (stmt, 26));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_SLA_RISK, column_or_zero (stmt, 27));
 
   return ticket;
 }
@@ -347,6 +349,9 @@ save_func (StwWriteContext  *ctx,
       if (!stw_sql_step (stmt, error))
         return FALSE;
     }
+
+  if (!stw_ticket_repo_refresh_sla_in (ctx, id, error))
+    return FALSE;
 
   stw_ticket_set_value (ticket, STW_TICKET_VALUE_UPDATED, now);
   stw_write_context_set_result (ctx, id);
@@ -683,6 +688,10 @@ add_entry_func (StwWriteContext  *ctx,
       sqlite3_bind_int64 (stmt, 2, now);
       if (!stw_sql_step (stmt, error))
         return FALSE;
+
+      if (sqlite3_changes (stw_write_context_get_db (ctx)) > 0 &&
+          !stw_ticket_repo_refresh_sla_in (ctx, data->ticket_id, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -821,39 +830,25 @@ clear_pause (gpointer data)
   g_clear_pointer (&pause->end, g_date_time_unref);
 }
 
-/**
- * stw_ticket_repo_list_pauses:
- *
- * The times the ticket waited (was pending), read from its history: the
- * SLA clock stops for them. The last one has no end while it still
- * waits. Undone moves count as the moves back they are.
- *
- * Returns: (transfer full) (element-type StwSlaPause): the waits in
- *   order, or %NULL with @error set
- */
-GArray *
-stw_ticket_repo_list_pauses (StwDatabase  *db,
-                             gint64        ticket_id,
-                             GError      **error)
+#define PAUSES_SQL \
+  "SELECT CASE op WHEN 'insert' THEN NULL ELSE old END, " \
+  "CASE op WHEN 'insert' THEN json_extract (new, '$.status') " \
+  "        WHEN 'delete' THEN NULL ELSE new END, time " \
+  "FROM journal WHERE entity = 'ticket' AND entity_id = ? " \
+  "AND (field = 'status' OR op IN ('insert', 'delete')) " \
+  "ORDER BY id"
+
+/* Reads the waits with @stmt, PAUSES_SQL prepared on @conn. */
+static GArray *
+read_pauses (sqlite3       *conn,
+             sqlite3_stmt  *stmt,
+             gint64         ticket_id,
+             GError       **error)
 {
   g_autoptr(GArray) pauses = g_array_new (FALSE, TRUE, sizeof (StwSlaPause));
-  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
-
   g_array_set_clear_func (pauses, clear_pause);
-
-  stmt = stw_database_prepare_read (db,
-                                    "SELECT CASE op WHEN 'insert' THEN NULL ELSE old END, "
-                                    "CASE op WHEN 'insert' THEN json_extract (new, '$.status') "
-                                    "        WHEN 'delete' THEN NULL ELSE new END, time "
-                                    "FROM journal WHERE entity = 'ticket' AND entity_id = ? "
-                                    "AND (field = 'status' OR op IN ('insert', 'delete')) "
-                                    "ORDER BY id",
-                                    error);
-  if (stmt == NULL)
-    return NULL;
 
   sqlite3_bind_int64 (stmt, 1, ticket_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -880,9 +875,182 @@ stw_ticket_repo_list_pauses (StwDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      stw_sql_set_error (stw_database_get_reader (db), rc, error);
+      stw_sql_set_error (conn, rc, error);
       return NULL;
     }
 
   return g_steal_pointer (&pauses);
+}
+
+/**
+ * stw_ticket_repo_list_pauses:
+ *
+ * The times the ticket waited (was pending), read from its history: the
+ * SLA clock stops for them. The last one has no end while it still
+ * waits. Undone moves count as the moves back they are.
+ *
+ * Returns: (transfer full) (element-type StwSlaPause): the waits in
+ *   order, or %NULL with @error set
+ */
+GArray *
+stw_ticket_repo_list_pauses (StwDatabase  *db,
+                             gint64        ticket_id,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  stmt = stw_database_prepare_read (db, PAUSES_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+
+  return read_pauses (stw_database_get_reader (db), stmt, ticket_id, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Service level times                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* The earlier of two times, 0 meaning none. */
+static gint64
+earliest (gint64 a,
+          gint64 b)
+{
+  if (a == 0)
+    return b;
+  if (b == 0)
+    return a;
+  return MIN (a, b);
+}
+
+static gint64
+usec_of (GDateTime *time)
+{
+  if (time == NULL)
+    return 0;
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}
+
+/* Adds one clock's due and risk times, if it runs. */
+static void
+add_clock (StwSlaCalendar *calendar,
+           GDateTime      *start,
+           gint64          target,
+           GArray         *pauses,
+           gint64         *due,
+           gint64         *risk)
+{
+  g_autoptr(GDateTime) clock_due = NULL;
+  g_autoptr(GDateTime) clock_risk = NULL;
+  const StwSlaPause *list = (const StwSlaPause *) pauses->data;
+
+  if (target <= 0)
+    return;
+
+  clock_due = stw_sla_due (calendar, start, target, list, pauses->len);
+  clock_risk = stw_sla_due (calendar, start, target - target / 4, list, pauses->len);
+  *due = earliest (*due, usec_of (clock_due));
+  *risk = earliest (*risk, usec_of (clock_risk));
+}
+
+typedef struct
+{
+  StwSlaCalendar *calendar;
+  StwSlaPolicy    policy;
+  sqlite3_stmt   *pauses;
+  sqlite3_stmt   *update;
+} Measure;
+
+static gboolean
+measure_row (StwWriteContext  *ctx,
+             Measure          *m,
+             sqlite3_stmt     *row,
+             GError          **error)
+{
+  gint64 id = sqlite3_column_int64 (row, 0);
+  StwTicketType type = STW_TICKET_TYPE_INCIDENT;
+  StwTicketStatus status = STW_TICKET_STATUS_NEW;
+  int priority = CLAMP (sqlite3_column_int (row, 3), STW_PRIORITY_HIGHEST, STW_PRIORITY_LOWEST);
+  gint64 created = sqlite3_column_int64 (row, 4);
+  gint64 first_response = column_or_zero (row, 5);
+  gint64 resolved = column_or_zero (row, 6);
+  gint64 manual_due = column_or_zero (row, 7);
+  gint64 due = 0, risk = 0;
+
+  stw_ticket_type_from_key (stw_sql_column_text (row, 1), &type);
+  stw_ticket_status_from_key (stw_sql_column_text (row, 2), &status);
+
+  if (!stw_ticket_status_is_done (type, status))
+    {
+      g_autoptr(GArray) pauses = NULL;
+      g_autoptr(GDateTime) start = time_from_usec (created);
+
+      pauses = read_pauses (stw_write_context_get_db (ctx), m->pauses, id, error);
+      if (pauses == NULL)
+        return FALSE;
+
+      if (first_response == 0)
+        add_clock (m->calendar, start, m->policy.response[priority], pauses, &due, &risk);
+      if (resolved == 0)
+        add_clock (m->calendar, start, m->policy.resolution[priority], pauses, &due, &risk);
+
+      /* A due time set by hand is a deadline too. */
+      due = earliest (due, manual_due);
+      risk = earliest (risk, due);
+    }
+
+  sqlite3_bind_int64 (m->update, 1, id);
+  bind_id (m->update, 2, due);
+  bind_id (m->update, 3, risk);
+  return stw_sql_step (m->update, error);
+}
+
+/*
+ * stw_ticket_repo_refresh_sla_in:
+ * @ticket_id: the ticket, or 0 for every open one
+ *
+ * Works out the due and risk times of the ticket's running SLA clocks
+ * (see 0005-sla-times.sql) from the stored settings, its priority and
+ * its waits. Every write that changes what they depend on calls it.
+ */
+gboolean
+stw_ticket_repo_refresh_sla_in (StwWriteContext  *ctx,
+                                gint64            ticket_id,
+                                GError          **error)
+{
+  Measure m = { 0, };
+  sqlite3_stmt *rows;
+  gboolean ok = TRUE;
+  int rc;
+
+  m.calendar = stw_preferences_load_sla_in (ctx, &m.policy);
+  m.pauses = stw_write_context_prepare (ctx, PAUSES_SQL, error);
+  m.update = stw_write_context_prepare (ctx, "UPDATE tickets SET sla_due = ?2, sla_risk = ?3 "
+                                             "WHERE id = ?1", error);
+  rows = stw_write_context_prepare (ctx, ticket_id != 0
+                                    ? "SELECT id, type, status, priority, created, "
+                                      "first_response, resolved, due FROM tickets WHERE id = ?"
+                                    : "SELECT id, type, status, priority, created, "
+                                      "first_response, resolved, due FROM tickets "
+                                      "WHERE sla_due IS NOT NULL OR status NOT IN "
+                                      "('resolved', 'closed', 'rejected')",
+                                    error);
+  if (m.pauses == NULL || m.update == NULL || rows == NULL)
+    {
+      stw_sla_calendar_unref (m.calendar);
+      return FALSE;
+    }
+
+  if (ticket_id != 0)
+    sqlite3_bind_int64 (rows, 1, ticket_id);
+
+  while (ok && (rc = sqlite3_step (rows)) == SQLITE_ROW)
+    ok = measure_row (ctx, &m, rows, error);
+  if (ok && rc != SQLITE_DONE)
+    ok = stw_sql_set_error (stw_write_context_get_db (ctx), rc, error);
+
+  sqlite3_reset (rows);
+  stw_sla_calendar_unref (m.calendar);
+  return ok;
 }

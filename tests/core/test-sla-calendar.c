@@ -369,6 +369,41 @@ test_text (void)
     }
 }
 
+static void
+test_default_and_holiday_list (void)
+{
+  g_autoptr(StwSlaCalendar) calendar = stw_sla_calendar_new_default ();
+  g_autoptr(GArray) dates = NULL;
+  GDate christmas, new_year;
+  int start, end;
+
+  g_assert_false (stw_sla_calendar_is_always (calendar));
+  g_assert_nonnull (stw_sla_calendar_get_timezone (calendar));
+  for (GDateWeekday day = G_DATE_MONDAY; day <= G_DATE_FRIDAY; day++)
+    {
+      g_assert_true (stw_sla_calendar_get_hours (calendar, day, &start, &end));
+      g_assert_cmpint (start, ==, 9 * 60);
+      g_assert_cmpint (end, ==, 17 * 60);
+    }
+  g_assert_false (stw_sla_calendar_get_hours (calendar, G_DATE_SATURDAY, NULL, NULL));
+
+  /* Listed earliest first, whatever the order they were added in. */
+  g_date_set_dmy (&new_year, 1, G_DATE_JANUARY, 2027);
+  g_date_set_dmy (&christmas, 25, G_DATE_DECEMBER, 2026);
+  stw_sla_calendar_add_holiday (calendar, &new_year);
+  stw_sla_calendar_add_holiday (calendar, &christmas);
+  dates = stw_sla_calendar_list_holidays (calendar);
+  g_assert_cmpuint (dates->len, ==, 2);
+  g_assert_cmpint (g_date_compare (&g_array_index (dates, GDate, 0), &christmas), ==, 0);
+  g_assert_cmpint (g_date_compare (&g_array_index (dates, GDate, 1), &new_year), ==, 0);
+  g_clear_pointer (&dates, g_array_unref);
+
+  stw_sla_calendar_remove_holiday (calendar, &christmas);
+  g_assert_false (stw_sla_calendar_is_holiday (calendar, &christmas));
+  dates = stw_sla_calendar_list_holidays (calendar);
+  g_assert_cmpuint (dates->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +417,8 @@ main (int   argc,
   g_test_add_func ("/steward/core/sla-calendar/pauses", test_pauses);
   g_test_add_func ("/steward/core/sla-calendar/validate", test_validate);
   g_test_add_func ("/steward/core/sla-calendar/text", test_text);
+  g_test_add_func ("/steward/core/sla-calendar/default-and-holiday-list",
+                   test_default_and_holiday_list);
 
   return g_test_run ();
 }

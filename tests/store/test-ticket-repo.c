@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "test-store-util.h"
+#include "store/stw-preferences-repo.h"
 #include "store/stw-ticket-repo.h"
 
 #define S(name) STW_TICKET_STATUS_##name
@@ -429,6 +430,131 @@ test_pauses (Fixture       *fixture,
   g_assert_nonnull (g_array_index (pauses, StwSlaPause, 1).end);
 }
 
+/* Every second counts, with short targets: the times are exact. */
+static void
+use_round_the_clock (Fixture *fixture,
+                     gint64   response,
+                     gint64   resolution)
+{
+  g_autoptr(StwSlaCalendar) always = stw_sla_calendar_new_always ();
+  g_autoptr(GError) error = NULL;
+  StwSlaPolicy policy;
+
+  stw_sla_policy_init_default (&policy);
+  for (int p = 1; p <= 5; p++)
+    {
+      policy.response[p] = response;
+      policy.resolution[p] = resolution;
+    }
+  g_assert_true (stw_preferences_repo_save_sla_sync (fixture->db, always, &policy, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_sla_times (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(StwTicket) ticket = NULL;
+  gint64 id, created;
+  const gint64 hour = G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC;
+
+  use_round_the_clock (fixture, 3600, 4 * 3600);
+  id = add_ticket (fixture->db, STW_TICKET_TYPE_INCIDENT, "Printer on floor 2 jams");
+  created = value (fixture, id, STW_TICKET_VALUE_CREATED);
+
+  /* Unanswered: the response is due first, at risk after ¾ of it. */
+  g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_DUE), ==, created + hour);
+  g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_RISK), ==, created + hour * 3 / 4);
+
+  ticket = load (fixture, id);
+  g_assert_cmpint (stw_ticket_get_sla_state (ticket, created), ==, STW_SLA_STATE_RUNNING);
+  g_assert_cmpint (stw_ticket_get_sla_state (ticket, created + hour * 3 / 4), ==,
+                   STW_SLA_STATE_AT_RISK);
+  g_assert_cmpint (stw_ticket_get_sla_state (ticket, created + hour), ==, STW_SLA_STATE_BREACHED);
+  g_clear_object (&ticket);
+
+  /* Answered: only the resolution runs. */
+  g_assert_true (move (fixture, id, S (IN_PROGRESS), NULL));
+  g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_DUE), ==, created + 4 * hour);
+  g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_RISK), ==, created + 3 * hour);
+
+  /* Waiting with time left stops the clock: no due time. */
+  g_assert_true (move (fixture, id, S (PENDING), NULL));
+  g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_DUE), ==, 0);
+  ticket = load (fixture, id);
+  g_assert_cmpint (stw_ticket_get_sla_state (ticket, created + 10 * hour), ==,
+                   STW_SLA_STATE_PAUSED);
+  g_clear_object (&ticket);
+
+  /* Undo brings the running clock back. */
+  g_assert_true (stw_database_undo_sync (fixture->db, NULL));
+  g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_DUE), >=, created + 4 * hour);
+
+  /* Resolved: nothing runs. */
+  g_assert_true (move (fixture, id, S (RESOLVED), NULL));
+  g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_DUE), ==, 0);
+  g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_RISK), ==, 0);
+  ticket = load (fixture, id);
+  g_assert_cmpint (stw_ticket_get_sla_state (ticket, created + 10 * hour), ==, STW_SLA_STATE_MET);
+}
+
+static void
+test_sla_settings (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(StwSlaCalendar) calendar = NULL;
+  g_autoptr(StwSlaCalendar) empty = NULL;
+  g_autoptr(StwSlaCalendar) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  StwSlaPolicy policy, read;
+  gint64 id, created, person;
+
+  /* Office hours by default. */
+  calendar = stw_preferences_repo_load_sla (fixture->db, &policy);
+  g_assert_false (stw_sla_calendar_is_always (calendar));
+  g_assert_true (stw_sla_calendar_get_hours (calendar, G_DATE_MONDAY, NULL, NULL));
+  g_assert_false (stw_sla_calendar_get_hours (calendar, G_DATE_SUNDAY, NULL, NULL));
+  before = stw_sla_calendar_to_string (calendar);
+
+  id = add_ticket (fixture->db, STW_TICKET_TYPE_REQUEST, "New starter needs a laptop");
+  created = value (fixture, id, STW_TICKET_VALUE_CREATED);
+
+  /* A calendar with no working hours is refused; nothing changes. */
+  empty = stw_sla_calendar_new (NULL);
+  g_assert_false (stw_preferences_repo_save_sla_sync (fixture->db, empty, &policy, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&loaded, stw_sla_calendar_unref);
+  loaded = stw_preferences_repo_load_sla (fixture->db, &read);
+  after = stw_sla_calendar_to_string (loaded);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A new policy measures the open tickets again, without an undo step. */
+  use_round_the_clock (fixture, 60, 120);
+  g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_DUE), ==,
+                   created + 60 * G_USEC_PER_SEC);
+  g_clear_pointer (&loaded, stw_sla_calendar_unref);
+  loaded = stw_preferences_repo_load_sla (fixture->db, &read);
+  g_assert_true (stw_sla_calendar_is_always (loaded));
+  g_assert_cmpint (read.response[1], ==, 60);
+  g_assert_cmpint (read.resolution[5], ==, 120);
+  g_assert_cmpstr (stw_database_get_undo_description (fixture->db), ==, "New Ticket");
+
+  /* Who I am. */
+  g_assert_cmpint (stw_preferences_repo_get_me (fixture->db), ==, 0);
+  person = add_person (fixture->db, "Ada Lovelace", "ada@example.org");
+  g_assert_true (stw_preferences_repo_set_me_sync (fixture->db, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stw_preferences_repo_get_me (fixture->db), ==, person);
+  g_assert_false (stw_preferences_repo_set_me_sync (fixture->db, person + 100, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_NOT_FOUND);
+  g_assert_cmpint (stw_preferences_repo_get_me (fixture->db), ==, person);
+  g_assert_true (stw_preferences_repo_set_me_sync (fixture->db, 0, NULL));
+  g_assert_cmpint (stw_preferences_repo_get_me (fixture->db), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +571,8 @@ main (int   argc,
   ADD ("entries-and-search", test_entries_and_search);
   ADD ("undo", test_undo);
   ADD ("pauses", test_pauses);
+  ADD ("sla-times", test_sla_times);
+  ADD ("sla-settings", test_sla_settings);
 
 #undef ADD
 
