@@ -809,6 +809,39 @@ stw_ticket_repo_search_ids (StwDatabase  *db,
   return g_steal_pointer (&ids);
 }
 
+/**
+ * stw_ticket_repo_list_at_risk:
+ * @assignee_id: the assignee, or 0 for tickets with any assignee
+ * @now: the time to judge at, in µs since 1970 UTC
+ *
+ * The assigned tickets whose service level is at risk but not yet
+ * breached at @now, the soonest due first: those a reminder can still
+ * save. Read through the index on the risk time.
+ *
+ * Returns: (transfer full) (element-type gint64): their ids, or %NULL
+ *   with @error set
+ */
+GArray *
+stw_ticket_repo_list_at_risk (StwDatabase  *db,
+                              gint64        assignee_id,
+                              gint64        now,
+                              GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  if (assignee_id != 0)
+    sql = g_strdup_printf ("SELECT id FROM tickets WHERE sla_risk <= ?1 AND sla_due > ?1 "
+                           "AND assignee_id = %" G_GINT64_FORMAT " ORDER BY sla_due, id",
+                           assignee_id);
+  else
+    sql = g_strdup ("SELECT id FROM tickets WHERE sla_risk <= ?1 AND sla_due > ?1 "
+                    "AND assignee_id IS NOT NULL ORDER BY sla_due, id");
+
+  return read_ids (db, sql, now, error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Waits                                                                    */
 /* ------------------------------------------------------------------------ */

@@ -62,6 +62,10 @@ guint      stw_ticket_repo_count_entries    (StwDatabase         *db,
 GArray    *stw_ticket_repo_list_pauses      (StwDatabase         *db,
                                              gint64               ticket_id,
                                              GError             **error);
+GArray    *stw_ticket_repo_list_at_risk     (StwDatabase         *db,
+                                             gint64               assignee_id,
+                                             gint64               now,
+                                             GError             **error);
 GArray    *stw_ticket_repo_search_ids       (StwDatabase         *db,
                                              const char          *search,
                                              GError             **error);

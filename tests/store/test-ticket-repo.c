@@ -473,6 +473,34 @@ test_sla_times (Fixture       *fixture,
   g_assert_cmpint (stw_ticket_get_sla_state (ticket, created + hour), ==, STW_SLA_STATE_BREACHED);
   g_clear_object (&ticket);
 
+  /* Reminders: only assigned tickets, between risk and breach. */
+  {
+    g_autoptr(GArray) ids = NULL;
+    gint64 person = add_person (fixture->db, "Grace Hopper", "grace@example.org");
+
+    ids = stw_ticket_repo_list_at_risk (fixture->db, 0, created + hour * 3 / 4, NULL);
+    g_assert_cmpuint (ids->len, ==, 0);
+    g_clear_pointer (&ids, g_array_unref);
+
+    ticket = load (fixture, id);
+    stw_ticket_set_value (ticket, STW_TICKET_VALUE_ASSIGNEE_ID, person);
+    g_assert_cmpint (stw_ticket_repo_save_sync (fixture->db, ticket, NULL), ==, id);
+    g_clear_object (&ticket);
+
+    ids = stw_ticket_repo_list_at_risk (fixture->db, 0, created + hour * 3 / 4, NULL);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, id);
+    g_clear_pointer (&ids, g_array_unref);
+    ids = stw_ticket_repo_list_at_risk (fixture->db, person, created + hour / 2, NULL);
+    g_assert_cmpuint (ids->len, ==, 0);
+    g_clear_pointer (&ids, g_array_unref);
+    ids = stw_ticket_repo_list_at_risk (fixture->db, person, created + hour, NULL);
+    g_assert_cmpuint (ids->len, ==, 0);
+    g_clear_pointer (&ids, g_array_unref);
+    ids = stw_ticket_repo_list_at_risk (fixture->db, person + 1, created + hour * 3 / 4, NULL);
+    g_assert_cmpuint (ids->len, ==, 0);
+  }
+
   /* Answered: only the resolution runs. */
   g_assert_true (move (fixture, id, S (IN_PROGRESS), NULL));
   g_assert_cmpint (value (fixture, id, STW_TICKET_VALUE_SLA_DUE), ==, created + 4 * hour);
