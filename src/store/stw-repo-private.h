@@ -37,6 +37,10 @@ guint    stw_repo_count              (StwDatabase             *db,
                                       const char              *sql,
                                       gint64                   id);
 
+/* A ticket not yet done (see stw_ticket_status_is_done()). */
+#define STW_TICKET_OPEN_SQL \
+  "status NOT IN ('resolved', 'closed', 'rejected', 'implemented', 'reviewed')"
+
 StwSlaCalendar *stw_preferences_load_sla_in    (StwWriteContext  *ctx,
                                                 StwSlaPolicy     *policy);
 gboolean        stw_ticket_repo_refresh_sla_in (StwWriteContext  *ctx,

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "stw-asset-query.h"
 #include "stw-database-private.h"
@@ -130,6 +131,67 @@ stw_ticket_repo_load (StwDatabase  *db,
 
   sqlite3_reset (stmt);
   return ticket;
+}
+
+#define LOAD_MANY_LIMIT 64
+
+/**
+ * stw_ticket_repo_load_many:
+ * @ids: (array length=n_ids): up to 64 ticket ids
+ *
+ * Reads a page of tickets in one query, for the lists. Ids of tickets
+ * that are gone are left out.
+ *
+ * Returns: (transfer full) (element-type StwTicket): the tickets, in no
+ *   particular order, or %NULL with @error set
+ */
+GPtrArray *
+stw_ticket_repo_load_many (StwDatabase   *db,
+                           const gint64  *ids,
+                           guint          n_ids,
+                           GError       **error)
+{
+  static char *sql;
+  g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (n_ids <= LOAD_MANY_LIMIT, NULL);
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new (SELECT_TICKET "WHERE t.id IN (?");
+
+      for (guint i = 1; i < LOAD_MANY_LIMIT; i++)
+        g_string_append (text, ", ?");
+      g_string_append_c (text, ')');
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
+    }
+
+  stmt = stw_database_prepare_read (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < LOAD_MANY_LIMIT; i++)
+    {
+      if (i < n_ids)
+        sqlite3_bind_int64 (stmt, i + 1, ids[i]);
+      else
+        sqlite3_bind_null (stmt, i + 1);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tickets, ticket_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      stw_sql_set_error (stw_database_get_reader (db), rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tickets);
 }
 
 gint64
@@ -266,6 +328,37 @@ stamp_times (StwTicket       *ticket,
                         status == STW_TICKET_STATUS_CLOSED ? now : 0);
 }
 
+/* One past the last rank of the ticket's board column. */
+static gboolean
+column_end_rank (StwWriteContext  *ctx,
+                 StwTicket        *ticket,
+                 double           *rank,
+                 GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = stw_write_context_prepare (ctx, "SELECT max (rank) FROM tickets WHERE type = ? "
+                                         "AND status = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, stw_ticket_type_to_key (stw_ticket_get_value (ticket,
+                                                                           STW_TICKET_VALUE_TYPE)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2,
+                     stw_ticket_status_to_key (stw_ticket_get_value (ticket,
+                                                                     STW_TICKET_VALUE_STATUS)),
+                     -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *rank = rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL
+          ? floor (sqlite3_column_double (stmt, 0)) + 1 : 1;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return stw_sql_set_error (stw_write_context_get_db (ctx), rc, error);
+  return TRUE;
+}
+
 static gboolean
 save_func (StwWriteContext  *ctx,
            gpointer          user_data,
@@ -275,6 +368,7 @@ save_func (StwWriteContext  *ctx,
   gint64 id = stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID);
   gint64 now = stw_write_context_get_time (ctx);
   sqlite3_stmt *stmt;
+  double rank = 0;
 
   if (id == 0)
     {
@@ -283,6 +377,12 @@ save_func (StwWriteContext  *ctx,
       stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, now);
       if (!stw_ticket_validate (ticket, error))
         return FALSE;
+
+      /* A new card goes to the end of its board column. */
+      if (stw_ticket_get_rank (ticket) == 0 && !column_end_rank (ctx, ticket, &rank, error))
+        return FALSE;
+      if (stw_ticket_get_rank (ticket) == 0)
+        stw_ticket_set_rank (ticket, rank);
 
       stmt = stw_write_context_prepare (ctx,
                                         "INSERT INTO tickets (uuid, title, description, type, "
@@ -384,6 +484,125 @@ stw_ticket_repo_save_sync (StwDatabase  *db,
     return 0;
 
   return id;
+}
+
+typedef struct
+{
+  gint64          id;
+  StwTicketStatus status;
+  gint64          after_id;
+  gint64          before_id;
+} MoveData;
+
+/* The rank of ticket @id, if it is in the same column as @ticket. */
+static gboolean
+neighbour_rank (StwWriteContext  *ctx,
+                StwTicket        *ticket,
+                gint64            id,
+                double           *rank,
+                GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if (id == 0)
+    return FALSE;
+
+  stmt = stw_write_context_prepare (ctx, "SELECT rank FROM tickets WHERE id = ? AND type = ? "
+                                         "AND status = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, stw_ticket_type_to_key (stw_ticket_get_value (ticket,
+                                                                           STW_TICKET_VALUE_TYPE)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3,
+                     stw_ticket_status_to_key (stw_ticket_get_value (ticket,
+                                                                     STW_TICKET_VALUE_STATUS)),
+                     -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    *rank = sqlite3_column_double (stmt, 0);
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+move_func (StwWriteContext  *ctx,
+           gpointer          user_data,
+           GError          **error)
+{
+  MoveData *move = user_data;
+  g_autoptr(StwTicket) ticket = NULL;
+  sqlite3_stmt *stmt;
+  double after = 0, before = 0, rank;
+  gboolean has_after, has_before;
+  int rc;
+
+  stmt = stw_write_context_prepare (ctx, SELECT_TICKET "WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, move->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    ticket = ticket_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (ticket == NULL)
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_NOT_FOUND, _("The ticket no longer exists."));
+      return FALSE;
+    }
+
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_STATUS, move->status);
+
+  /* Between its new neighbours, or at the end of the column. */
+  has_after = neighbour_rank (ctx, ticket, move->after_id, &after, error);
+  has_before = neighbour_rank (ctx, ticket, move->before_id, &before, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  if (has_after && has_before)
+    rank = (after + before) / 2;
+  else if (has_after)
+    rank = after + 1;
+  else if (has_before)
+    rank = before - 1;
+  else if (!column_end_rank (ctx, ticket, &rank, error))
+    return FALSE;
+
+  stw_ticket_set_rank (ticket, rank);
+  return save_func (ctx, ticket, error);
+}
+
+/**
+ * stw_ticket_repo_move_sync:
+ * @status: the board column the ticket goes to (its own to reorder)
+ * @after_id: the ticket it goes after in that column, or 0
+ * @before_id: the ticket it goes before in that column, or 0
+ *
+ * Moves a ticket on the board: its status (checked against its
+ * lifecycle, as any save) and its place in the column, in one undo
+ * step. With neither neighbour, it goes to the end of the column.
+ *
+ * Returns: %TRUE, or %FALSE with @error set saying why (a move its
+ *   lifecycle does not allow); nothing changes then
+ */
+gboolean
+stw_ticket_repo_move_sync (StwDatabase      *db,
+                           gint64            ticket_id,
+                           StwTicketStatus   status,
+                           gint64            after_id,
+                           gint64            before_id,
+                           GError          **error)
+{
+  MoveData move = { ticket_id, status, after_id, before_id };
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (status < STW_N_TICKET_STATUSES, FALSE);
+
+  return stw_database_write_sync (db, STW_ORIGIN_USER, _("Move Ticket"), move_func, &move, NULL,
+                                  error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1066,8 +1285,7 @@ stw_ticket_repo_refresh_sla_in (StwWriteContext  *ctx,
                                       "first_response, resolved, due FROM tickets WHERE id = ?"
                                     : "SELECT id, type, status, priority, created, "
                                       "first_response, resolved, due FROM tickets "
-                                      "WHERE sla_due IS NOT NULL OR status NOT IN "
-                                      "('resolved', 'closed', 'rejected')",
+                                      "WHERE sla_due IS NOT NULL OR " STW_TICKET_OPEN_SQL,
                                     error);
   if (m.pauses == NULL || m.update == NULL || rows == NULL)
     {

@@ -29,9 +29,19 @@ const char *stw_ticket_entry_kind_to_key (StwTicketEntryKind kind);
 StwTicket *stw_ticket_repo_load             (StwDatabase         *db,
                                              gint64               id,
                                              GError             **error);
+GPtrArray *stw_ticket_repo_load_many        (StwDatabase         *db,
+                                             const gint64        *ids,
+                                             guint                n_ids,
+                                             GError             **error);
 gint64     stw_ticket_repo_count            (StwDatabase         *db);
 gint64     stw_ticket_repo_save_sync        (StwDatabase         *db,
                                              StwTicket           *ticket,
+                                             GError             **error);
+gboolean   stw_ticket_repo_move_sync        (StwDatabase         *db,
+                                             gint64               ticket_id,
+                                             StwTicketStatus      status,
+                                             gint64               after_id,
+                                             gint64               before_id,
                                              GError             **error);
 gboolean   stw_ticket_repo_delete_sync      (StwDatabase         *db,
                                              gint64               id,
