@@ -347,6 +347,55 @@ stw_ticket_get_sla_state (StwTicket *self,
 }
 
 /**
+ * stw_ticket_describe_sla:
+ * @now: the time to judge at, in µs since 1970 UTC
+ * @state: (out) (optional): the state, as stw_ticket_get_sla_state()
+ *
+ * The service level in a few words for a list cell or a board card:
+ * "At Risk · 40 min left", "Breached · 2 h 10 min ago", "Paused".
+ *
+ * Returns: (transfer full): the text; empty for a done ticket
+ */
+char *
+stw_ticket_describe_sla (StwTicket   *self,
+                         gint64       now,
+                         StwSlaState *state)
+{
+  StwSlaState current;
+  gint64 due;
+  g_autofree char *span = NULL;
+
+  g_return_val_if_fail (STW_IS_TICKET (self), NULL);
+
+  current = stw_ticket_get_sla_state (self, now);
+  if (state != NULL)
+    *state = current;
+
+  due = stw_ticket_get_value (self, STW_TICKET_VALUE_SLA_DUE);
+  switch (current)
+    {
+    case STW_SLA_STATE_RUNNING:
+    case STW_SLA_STATE_AT_RISK:
+      span = stw_sla_format_duration ((due - now) / G_USEC_PER_SEC);
+      /* Translators: an SLA state and the time left, “At Risk · 40 min left” */
+      return g_strdup_printf (_("%s · %s left"), stw_sla_state_label (current), span);
+
+    case STW_SLA_STATE_BREACHED:
+      span = stw_sla_format_duration ((now - due) / G_USEC_PER_SEC);
+      /* Translators: an SLA state and how long ago, “Breached · 2 h 10 min ago” */
+      return g_strdup_printf (_("%s · %s ago"), stw_sla_state_label (current), span);
+
+    case STW_SLA_STATE_PAUSED:
+      return g_strdup (stw_sla_state_label (current));
+
+    case STW_SLA_STATE_MET:
+    case STW_SLA_STATE_MISSED:
+    default:
+      return g_strdup ("");
+    }
+}
+
+/**
  * stw_ticket_validate:
  *
  * What a ticket needs before it is stored, whatever its past: a title,

@@ -84,6 +84,9 @@ gboolean    stw_ticket_validate     (StwTicket      *self,
                                      GError        **error);
 StwSlaState stw_ticket_get_sla_state (StwTicket     *self,
                                       gint64         now);
+char       *stw_ticket_describe_sla  (StwTicket     *self,
+                                      gint64         now,
+                                      StwSlaState   *state);
 const char *stw_ticket_text_to_column  (StwTicketText  text);
 const char *stw_ticket_value_to_column (StwTicketValue value);
 

@@ -1029,6 +1029,38 @@ stw_ticket_repo_search_ids (StwDatabase  *db,
 }
 
 /**
+ * stw_ticket_repo_list_queues:
+ *
+ * Returns: (transfer full): the queues tickets are in, in alphabetical
+ *   order, for the filters and pickers; empty on error
+ */
+GStrv
+stw_ticket_repo_list_queues (StwDatabase *db)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  /* One step of the queue index per queue, not a scan of the tickets. */
+  stmt = stw_database_prepare_read (db, "WITH RECURSIVE q (name) AS ("
+                                        "  SELECT min (queue COLLATE NOCASE) FROM tickets "
+                                        "  UNION ALL "
+                                        "  SELECT (SELECT min (queue COLLATE NOCASE) FROM tickets "
+                                        "          WHERE queue > q.name COLLATE NOCASE) "
+                                        "  FROM q WHERE q.name IS NOT NULL) "
+                                        "SELECT name FROM q WHERE name IS NOT NULL", NULL);
+  if (stmt != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, stw_sql_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
  * stw_ticket_repo_list_at_risk:
  * @assignee_id: the assignee, or 0 for tickets with any assignee
  * @now: the time to judge at, in µs since 1970 UTC

@@ -111,6 +111,14 @@ test_filters (Fixture       *fixture,
   outage = add_ticket (fixture->db, STW_TICKET_TYPE_PROBLEM, "Recurring VPN outages",
                        STW_LEVEL_HIGH, STW_LEVEL_MEDIUM, ada, "network");
 
+  /* The queues, once each whatever their case. */
+  {
+    g_auto(GStrv) queues = stw_ticket_repo_list_queues (fixture->db);
+    g_autofree char *joined = g_strjoinv ("|", queues);
+
+    g_assert_cmpstr (joined, ==, "Network|Service Desk|Workplace");
+  }
+
   model = stw_ticket_query_model_new (fixture->db);
   stw_ticket_query_model_set_sort (model, STW_TICKET_SORT_ID, STW_SORT_ASCENDING);
   expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
