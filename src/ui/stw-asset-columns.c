@@ -72,8 +72,10 @@ struct _StwAssetColumns
 
 G_DEFINE_FINAL_TYPE (StwAssetColumns, stw_asset_columns, G_TYPE_OBJECT)
 
-/* On each cell: its field, and its handler of its slot's "changed". */
+/* On each cell: its field, its slot, and its handler of the slot's
+ * "changed". */
 static GQuark field_quark;
+static GQuark slot_quark;
 static GQuark handler_quark;
 
 /* ------------------------------------------------------------------------ */
@@ -180,6 +182,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gulong handler;
 
   stw_text_cell_set_func (STW_TEXT_CELL (cell), cell_func, slot);
+  g_object_set_qdata (G_OBJECT (cell), slot_quark, slot);
   /* The slot takes another asset on a new search, and edits elsewhere
    * update its asset in place; follow both. The factory unbinds before
    * it lets go of the cell. */
@@ -199,6 +202,43 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   g_signal_handler_disconnect (slot, GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (cell),
                                                                           handler_quark)));
   stw_text_cell_set_func (STW_TEXT_CELL (cell), NULL, NULL);
+  g_object_set_qdata (G_OBJECT (cell), slot_quark, NULL);
+}
+
+/**
+ * stw_asset_columns_slot_at:
+ * @x: (in): a point of the column view
+ *
+ * Returns: (transfer none) (nullable): the slot of the row at (@x, @y),
+ *   as where a drag starts
+ */
+StwSlot *
+stw_asset_columns_slot_at (StwAssetColumns *self,
+                           double           x,
+                           double           y)
+{
+  GtkWidget *picked;
+
+  g_return_val_if_fail (STW_IS_ASSET_COLUMNS (self), NULL);
+
+  if (self->view == NULL)
+    return NULL;
+
+  picked = gtk_widget_pick (GTK_WIDGET (self->view), x, y, GTK_PICK_DEFAULT);
+  for (; picked != NULL; picked = gtk_widget_get_parent (picked))
+    {
+      StwSlot *slot = g_object_get_qdata (G_OBJECT (picked), slot_quark);
+
+      if (slot != NULL)
+        return slot;
+      /* The row's cells are siblings: look at the row's first cell. */
+      for (GtkWidget *child = gtk_widget_get_first_child (picked); child != NULL;
+           child = gtk_widget_get_first_child (child))
+        if ((slot = g_object_get_qdata (G_OBJECT (child), slot_quark)) != NULL)
+          return slot;
+    }
+
+  return NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -438,6 +478,7 @@ stw_asset_columns_class_init (StwAssetColumnsClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = stw_asset_columns_dispose;
 
+  slot_quark = g_quark_from_static_string ("stw-asset-columns-slot");
   field_quark = g_quark_from_static_string ("stw-asset-columns-field");
   handler_quark = g_quark_from_static_string ("stw-asset-columns-handler");
 }

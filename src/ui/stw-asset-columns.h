@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "stw-slot-model.h"
+
 #include "core/stw-enums.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,9 @@ StwAssetColumns *stw_asset_columns_new         (GtkColumnView    *view,
                                                 GSettings        *settings);
 GMenuModel      *stw_asset_columns_get_menu    (StwAssetColumns  *self);
 GActionGroup    *stw_asset_columns_get_actions (StwAssetColumns  *self);
+StwSlot         *stw_asset_columns_slot_at    (StwAssetColumns  *self,
+                                               double            x,
+                                               double            y);
 void             stw_asset_columns_get_sort    (StwAssetColumns  *self,
                                                 StwAssetField    *field,
                                                 StwSortDirection *direction);

@@ -16,6 +16,7 @@
 #include "stw-asset-detail.h"
 #include "stw-assets-view.h"
 #include "stw-new-asset-dialog.h"
+#include "stw-dnd.h"
 #include "stw-slot-model.h"
 #include "stw-ui-util.h"
 #include "core/stw-validate.h"
@@ -368,6 +369,73 @@ new_asset_created_cb (StwAssetsView      *self,
   stw_assets_view_select_asset (self, id);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Dragging assets                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* A drag from a selected row takes the selection; from another row, that
+ * row's asset. Drops onto tickets (and, later, places and people) take
+ * the ids; other applications get the asset tag of a single asset. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 StwAssetsView *self)
+{
+  StwSlot *slot = stw_asset_columns_slot_at (self->columns, x, y);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(StwDragIds) drag = NULL;
+  StwAsset *asset;
+  gint64 id;
+
+  if (slot == NULL)
+    return NULL;
+
+  id = stw_asset_query_model_get_id (self->model, stw_slot_get_position (slot));
+  if (id == 0)
+    return NULL;
+
+  if (g_hash_table_contains (self->selected_ids, &id))
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->selected_ids);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_array_append_val (ids, *(gint64 *) key);
+    }
+  else
+    g_array_append_val (ids, id);
+
+  drag = stw_drag_ids_new (STW_ENTITY_ASSET, (const gint64 *)(gpointer) ids->data, ids->len);
+  asset = ids->len == 1 ? stw_slot_get_item (slot) : NULL;
+  return stw_drag_ids_to_content (drag, asset != NULL ? stw_asset_get_tag (asset) : NULL);
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               StwAssetsView *self)
+{
+  GdkContentProvider *content = gdk_drag_get_content (drag);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *label = NULL;
+  const StwDragIds *ids;
+  GtkWidget *icon;
+
+  g_value_init (&value, STW_TYPE_DRAG_IDS);
+  if (!gdk_content_provider_get_value (content, &value, NULL))
+    return;
+  ids = g_value_get_boxed (&value);
+
+  /* Translators: what is being dragged, “3 assets” */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset", "%u assets",
+                                        ids->ids->len), ids->ids->len);
+  icon = gtk_label_new (label);
+  gtk_widget_add_css_class (icon, "drag-label");
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag)), icon);
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
@@ -495,6 +563,15 @@ stw_assets_view_constructed (GObject *object)
   gtk_menu_button_set_menu_model (self->columns_button, stw_asset_columns_get_menu (self->columns));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  {
+    GtkDragSource *source = gtk_drag_source_new ();
+
+    gtk_drag_source_set_actions (source, GDK_ACTION_COPY | GDK_ACTION_LINK | GDK_ACTION_MOVE);
+    g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare_cb), self, 0);
+    g_signal_connect_object (source, "drag-begin", G_CALLBACK (drag_begin_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (source));
+  }
 
   statuses = labels_with_all (_("All Statuses"), (const char *(*) (guint))stw_asset_status_label,
                               STW_N_ASSET_STATUSES);

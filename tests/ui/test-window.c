@@ -14,6 +14,7 @@
 #include "ui/stw-asset-columns.h"
 #include "ui/stw-asset-detail.h"
 #include "ui/stw-assets-view.h"
+#include "ui/stw-dnd.h"
 #include "ui/stw-text-cell.h"
 #include "ui/stw-window.h"
 
@@ -592,6 +593,93 @@ test_columns (Fixture       *fixture,
   g_settings_reset (settings, "asset-columns");
 }
 
+/* The topmost text cell on screen in the column view, and where it is. */
+static GtkWidget *
+top_cell (GtkWidget *root,
+          GtkWidget *view,
+          double    *top)
+{
+  GtkWidget *best = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+      double x, y;
+
+      if (STW_IS_TEXT_CELL (child) && gtk_widget_get_mapped (child) &&
+          gtk_widget_translate_coordinates (child, view, 2, 2, &x, &y) && y > 0 && y < *top)
+        {
+          *top = y;
+          best = child;
+        }
+
+      found = top_cell (child, view, top);
+      if (found != NULL)
+        best = found;
+    }
+
+  return best;
+}
+
+/* Starts a drag at the first row, as a press and a move there would. */
+static StwDragIds *
+drag_first_row (Fixture *fixture)
+{
+  GtkWidget *view = stw_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  double top = G_MAXDOUBLE, x, y;
+  GtkWidget *cell = top_cell (view, view, &top);
+
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_translate_coordinates (cell, view, 4, 4, &x, &y));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && content == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        g_signal_emit_by_name (controller, "prepare", x, y, &content);
+    }
+
+  g_assert_nonnull (content);
+  g_value_init (&value, STW_TYPE_DRAG_IDS);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  return g_value_dup_boxed (&value);
+}
+
+static void
+test_asset_drag (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  StwAssetQueryModel *model;
+  g_autoptr(StwDragIds) one = NULL;
+  g_autoptr(StwDragIds) three = NULL;
+  GtkSelectionModel *selection;
+  GtkWidget *view;
+
+  load_sample (fixture);
+  stw_test_flush ();
+  model = stw_assets_view_get_model (fixture->view);
+
+  /* An unselected row: that asset. */
+  one = drag_first_row (fixture);
+  g_assert_cmpint (one->entity, ==, STW_ENTITY_ASSET);
+  g_assert_cmpuint (one->ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (one->ids, gint64, 0), ==,
+                   stw_asset_query_model_get_id (model, 0));
+
+  /* A selected row: the whole selection. */
+  view = stw_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW, NULL);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  stw_test_flush ();
+  three = drag_first_row (fixture);
+  g_assert_cmpuint (three->ids->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +696,8 @@ main (int   argc,
               fixture_set_up, test_rows_follow_the_results, fixture_tear_down);
   g_test_add ("/steward/ui/window/cells-follow-edits", Fixture, NULL,
               fixture_set_up, test_cells_follow_edits, fixture_tear_down);
+  g_test_add ("/steward/ui/window/asset-drag", Fixture, NULL,
+              fixture_set_up, test_asset_drag, fixture_tear_down);
   g_test_add ("/steward/ui/window/columns", Fixture, NULL,
               fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/steward/ui/window/edit-delete-undo", Fixture, NULL,
