@@ -92,6 +92,7 @@ stw_ticket_scope_label (StwTicketScope scope)
 
 typedef struct
 {
+  StwTicketQueryModel *model;   /* held by the callback's data, not here */
   char   *sql;
   char   *match;
   gint64  me;
@@ -230,8 +231,8 @@ run_query_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  StwTicketQueryModel *self = source_object;
   Query *query = task_data;
+  StwTicketQueryModel *self = query->model;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -364,12 +365,14 @@ apply_ids (StwTicketQueryModel *self,
 static void schedule_run (StwTicketQueryModel *self);
 static void start_run (StwTicketQueryModel *self);
 
+/* The model is held by this callback's data, so its last reference goes
+ * on the main thread, never with the task on a worker. */
 static void
 run_query_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  StwTicketQueryModel *self = STW_TICKET_QUERY_MODEL (object);
+  g_autoptr(StwTicketQueryModel) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
 
@@ -399,6 +402,7 @@ static void
 start_run (StwTicketQueryModel *self)
 {
   g_autoptr(GTask) task = NULL;
+  Query *query;
 
   if (self->running)
     {
@@ -408,9 +412,11 @@ start_run (StwTicketQueryModel *self)
 
   self->running = TRUE;
   set_loading (self, TRUE);
-  task = g_task_new (self, NULL, run_query_cb, NULL);
+  query = build_query (self);
+  query->model = self;
+  task = g_task_new (NULL, NULL, run_query_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_run);
-  g_task_set_task_data (task, build_query (self), query_free);
+  g_task_set_task_data (task, query, query_free);
   g_task_run_in_thread (task, run_query_thread);
 }
 

@@ -316,6 +316,10 @@ test_board_moves (Fixture       *fixture,
                               b, a, c);
   assert_ids (new_column, expected);
   assert_ids (assigned, "");
+
+  /* No query may still hold the store when the test ends. */
+  wait_for (new_column);
+  wait_for (assigned);
 }
 
 int
