@@ -148,7 +148,8 @@ preferences_action (GSimpleAction *action,
 {
   StwApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  StwPreferencesWindow *window = stw_preferences_window_new (self->settings);
+  StwDatabase *db = STW_IS_WINDOW (parent) ? stw_window_get_database (STW_WINDOW (parent)) : NULL;
+  StwPreferencesWindow *window = stw_preferences_window_new (self->settings, db);
 
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_present (GTK_WINDOW (window));

@@ -12,16 +12,21 @@
 #include <glib/gi18n.h>
 
 #include "stw-preferences-window.h"
+#include "stw-sla-page.h"
 #include "stw-ui-util.h"
 #include "core/stw-validate.h"
 
-/* What there is to set: the style, and the currency of new assets. */
+/*
+ * What there is to set: the style, and the currency of new assets; with
+ * a database open, also its service levels, on a page of their own.
+ */
 
 struct _StwPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  StwDatabase          *db;
 
   AdwComboRow          *style_row;
   GtkWidget            *currency_row;
@@ -78,6 +83,7 @@ stw_preferences_window_finalize (GObject *object)
   StwPreferencesWindow *self = (StwPreferencesWindow *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (stw_preferences_window_parent_class)->finalize (object);
 }
@@ -106,14 +112,21 @@ stw_preferences_window_init (StwPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * stw_preferences_window_new:
+ * @db: (nullable): the open database, whose own preferences are shown
+ *   too
+ */
 StwPreferencesWindow *
-stw_preferences_window_new (GSettings *settings)
+stw_preferences_window_new (GSettings   *settings,
+                            StwDatabase *db)
 {
   StwPreferencesWindow *self;
   g_autofree char *scheme = NULL;
   g_autofree char *currency = NULL;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (db == NULL || STW_IS_DATABASE (db), NULL);
 
   self = g_object_new (STW_TYPE_PREFERENCES_WINDOW, NULL);
 
@@ -126,6 +139,13 @@ stw_preferences_window_new (GSettings *settings)
 
   /* Set last, so showing the current values writes nothing back. */
   self->settings = g_object_ref (settings);
+
+  if (db != NULL)
+    {
+      self->db = g_object_ref (db);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (stw_sla_page_new (db)));
+    }
 
   return self;
 }
