@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include "stw-test-ui.h"
+#include "core/stw-person.h"
+#include "store/stw-person-repo.h"
 #include "store/stw-preferences-repo.h"
 #include "ui/stw-preferences-window.h"
 #include "ui/stw-sla-page.h"
@@ -164,7 +166,7 @@ test_style (Fixture       *fixture,
 }
 
 /* ------------------------------------------------------------------------ */
-/* With a database: the service levels                                      */
+/* With a database: who I am, and the service levels                        */
 /* ------------------------------------------------------------------------ */
 
 typedef struct
@@ -581,11 +583,62 @@ test_sla_targets_refused (DbFixture     *fixture,
 }
 
 static void
+test_me (DbFixture     *fixture,
+         gconstpointer  data)
+{
+  StwDatabase *db = fixture->test_db->db;
+  g_autoptr(StwPerson) anna = stw_person_new ();
+  g_autoptr(StwPerson) ben = stw_person_new ();
+  g_autoptr(StwPerson) shown = NULL;
+  AdwComboRow *me_row = NULL;
+  gint64 ben_id;
+
+  stw_person_set_name (anna, "Anna Schmidt");
+  stw_person_set_name (ben, "Ben Okafor");
+  g_assert_cmpint (stw_person_repo_save_sync (db, anna, NULL), >, 0);
+  ben_id = stw_person_repo_save_sync (db, ben, NULL);
+  g_assert_cmpint (ben_id, >, 0);
+
+  open_db_window (fixture);
+  me_row = ADW_COMBO_ROW (stw_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_COMBO_ROW,
+                                                "Your Name Among the People"));
+  g_assert_nonnull (me_row);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (me_row),
+                                                                  ADW_TYPE_PREFERENCES_GROUP)));
+
+  /* None, then the people by name. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (me_row)), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (me_row), ==, 0);
+  g_assert_cmpint (stw_preferences_repo_get_me (db), ==, 0);
+
+  adw_combo_row_set_selected (me_row, 2);
+  shown = adw_combo_row_get_selected_item (me_row) != NULL
+          ? g_object_ref (adw_combo_row_get_selected_item (me_row)) : NULL;
+  g_assert_cmpstr (stw_person_get_name (shown), ==, "Ben Okafor");
+  g_assert_cmpint (stw_preferences_repo_get_me (db), ==, ben_id);
+
+  /* Shown as chosen the next time. */
+  close_db_window (fixture);
+  open_db_window (fixture);
+  me_row = ADW_COMBO_ROW (stw_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_COMBO_ROW,
+                                                "Your Name Among the People"));
+  g_assert_cmpuint (adw_combo_row_get_selected (me_row), ==, 2);
+
+  adw_combo_row_set_selected (me_row, 0);
+  g_assert_cmpint (stw_preferences_repo_get_me (db), ==, 0);
+}
+
+static void
 test_no_database (Fixture       *fixture,
                   gconstpointer  data)
 {
   /* Without a database there is nothing of its own to show. */
   g_assert_null (stw_test_find_widget (GTK_WIDGET (fixture->window), STW_TYPE_SLA_PAGE, NULL));
+  g_assert_false (gtk_widget_get_visible (
+    gtk_widget_get_ancestor (stw_test_find_widget (GTK_WIDGET (fixture->window),
+                                                   ADW_TYPE_COMBO_ROW,
+                                                   "Your Name Among the People"),
+                             ADW_TYPE_PREFERENCES_GROUP)));
 }
 
 int
@@ -613,6 +666,7 @@ main (int   argc,
   ADD_DB ("sla/changes-stored", test_sla_changes_stored);
   ADD_DB ("sla/refused", test_sla_refused);
   ADD_DB ("sla/targets-refused", test_sla_targets_refused);
+  ADD_DB ("me", test_me);
 
 #undef ADD_DB
 
