@@ -14,6 +14,7 @@
 #include "stw-application.h"
 #include "stw-database-dialog.h"
 #include "stw-preferences-window.h"
+#include "stw-sla-monitor.h"
 #include "stw-window.h"
 #include "core/stw-error.h"
 #include "store/stw-database.h"
@@ -24,6 +25,7 @@ struct _StwApplication
 
   GSettings      *settings;
   char           *database_path;
+  StwSlaMonitor  *sla_monitor;     /* while a database is open */
 };
 
 G_DEFINE_FINAL_TYPE (StwApplication, stw_application, ADW_TYPE_APPLICATION)
@@ -92,6 +94,25 @@ open_database (StwApplication *self,
 
   window = stw_window_new (GTK_APPLICATION (self), db);
   gtk_window_present (GTK_WINDOW (window));
+
+  g_clear_object (&self->sla_monitor);
+  self->sla_monitor = stw_sla_monitor_new (G_APPLICATION (self), db);
+}
+
+/* The window of the open database, if there is one. */
+static GtkWindow *
+find_main_window (StwApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (STW_IS_WINDOW (active))
+    return active;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (STW_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -148,16 +169,43 @@ preferences_action (GSimpleAction *action,
 {
   StwApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  StwPreferencesWindow *window = stw_preferences_window_new (self->settings);
+  StwDatabase *db = STW_IS_WINDOW (parent) ? stw_window_get_database (STW_WINDOW (parent)) : NULL;
+  StwPreferencesWindow *window = stw_preferences_window_new (self->settings, db);
 
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* A notification clicked: the window shows its ticket. */
+static void
+show_ticket_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  StwApplication *self = user_data;
+  gint64 id = g_variant_get_int64 (param);
+  GtkWindow *window = find_main_window (self);
+
+  /* Clicked after Steward was closed: it starts again for this. */
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = find_main_window (self);
+    }
+
+  /* Not yet when a dialog asks which database to open. */
+  if (window == NULL)
+    return;
+
+  gtk_window_present (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-ticket", "x", id);
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "show-ticket", show_ticket_action, "x" },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -252,11 +300,40 @@ stw_application_startup (GApplication *application)
   apply_color_scheme (self);
 }
 
+/* The monitor goes with the last window of its database. */
+static void
+stw_application_window_removed (GtkApplication *application,
+                                GtkWindow      *window)
+{
+  StwApplication *self = STW_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (stw_application_parent_class)->window_removed (application, window);
+
+  if (STW_IS_WINDOW (window))
+    {
+      for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+        if (STW_IS_WINDOW (l->data))
+          return;
+      g_clear_object (&self->sla_monitor);
+    }
+}
+
+static void
+stw_application_shutdown (GApplication *application)
+{
+  StwApplication *self = STW_APPLICATION (application);
+
+  g_clear_object (&self->sla_monitor);
+
+  G_APPLICATION_CLASS (stw_application_parent_class)->shutdown (application);
+}
+
 static void
 stw_application_finalize (GObject *object)
 {
   StwApplication *self = (StwApplication *)object;
 
+  g_clear_object (&self->sla_monitor);
   g_clear_object (&self->settings);
   g_free (self->database_path);
 
@@ -268,13 +345,17 @@ stw_application_class_init (StwApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = stw_application_finalize;
 
   app_class->activate = stw_application_activate;
   app_class->startup = stw_application_startup;
+  app_class->shutdown = stw_application_shutdown;
   app_class->command_line = stw_application_command_line;
   app_class->handle_local_options = stw_application_handle_local_options;
+
+  gtk_app_class->window_removed = stw_application_window_removed;
 }
 
 static void
