@@ -364,3 +364,23 @@ stw_ticket_priority_label (int priority)
   /* Translators: a ticket's priority, P1 (most urgent) to P5. */
   return g_strdup_printf (_("P%d"), priority);
 }
+
+/**
+ * stw_ticket_priority_describe:
+ *
+ * Returns: (transfer full): the priority with its name, “P2 – High”
+ */
+char *
+stw_ticket_priority_describe (int priority)
+{
+  static const char * const names[] = {
+    N_("Critical"), N_("High"), N_("Medium"), N_("Low"), N_("Planning"),
+  };
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (priority >= STW_PRIORITY_HIGHEST && priority <= STW_PRIORITY_LOWEST, NULL);
+
+  label = stw_ticket_priority_label (priority);
+  /* Translators: a priority and its name, as in “P2 – High” */
+  return g_strdup_printf (_("%s – %s"), label, _(names[priority - STW_PRIORITY_HIGHEST]));
+}

@@ -92,5 +92,6 @@ gboolean         stw_ticket_status_is_done        (StwTicketType    type,
 int              stw_ticket_priority              (StwLevel         impact,
                                                    StwLevel         urgency);
 char            *stw_ticket_priority_label        (int              priority);
+char            *stw_ticket_priority_describe     (int              priority);
 
 G_END_DECLS

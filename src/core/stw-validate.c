@@ -282,6 +282,112 @@ stw_format_cost (gint64 cost)
   return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cost / 100, (int)(ABS (cost) % 100));
 }
 
+/**
+ * stw_format_time:
+ * @usec: a time in µs since 1970 UTC, or 0 for none
+ *
+ * Returns: (transfer full) (nullable): the local time as a person reads
+ *   it, “14 Mar 2026, 17:00”, or %NULL for none
+ */
+char *
+stw_format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (usec == 0)
+    return NULL;
+
+  time = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+  if (time == NULL)
+    return NULL;
+
+  return g_strstrip (g_date_time_format (time, "%e %b %Y, %H:%M"));
+}
+
+/**
+ * stw_format_time_entry:
+ * @usec: a time in µs since 1970 UTC, or 0 for none
+ *
+ * Returns: (transfer full): the local time in the form stw_parse_time()
+ *   reads, “2026-03-14 17:00”, or an empty string for none
+ */
+char *
+stw_format_time_entry (gint64 usec)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (usec == 0)
+    return g_strdup ("");
+
+  time = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+  if (time == NULL)
+    return g_strdup ("");
+
+  return g_date_time_format (time, "%Y-%m-%d %H:%M");
+}
+
+/**
+ * stw_parse_time:
+ * @text: what the person typed; empty means no time
+ * @usec: (out): the time in µs since 1970 UTC, or 0 when empty
+ *
+ * Reads a local date and time as year-month-day hours:minutes. A date
+ * alone means the end of that day, 23:59: “due on the 14th” is met by
+ * anything done on the 14th.
+ */
+gboolean
+stw_parse_time (const char  *text,
+                gint64      *usec,
+                GError     **error)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  guint year, month, day, hour = 23, minute = 59;
+  const char *clock;
+  char tail;
+
+  g_return_val_if_fail (usec != NULL, FALSE);
+
+  *usec = 0;
+  if (text == NULL)
+    return TRUE;
+
+  copy = g_strstrip (g_strdup (text));
+  if (copy[0] == '\0')
+    return TRUE;
+
+  /* The date part as for every other date, then an optional time. */
+  date = g_strndup (copy, MIN (strlen (copy), 10));
+  clock = copy + strlen (date);
+  if (!stw_parse_date (date, NULL, NULL) ||
+      (clock[0] != '\0' &&
+       ((clock[0] != ' ' && clock[0] != 'T') ||
+        strlen (clock + 1) != 5 || clock[3] != ':' ||
+        !g_ascii_isdigit (clock[1]) || !g_ascii_isdigit (clock[4]) ||
+        sscanf (clock + 1, "%2u:%2u%c", &hour, &minute, &tail) != 2 ||
+        hour > 23 || minute > 59)))
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+                   _("“%s” is not a time. Enter it as year-month-day and hours:minutes, for "
+                     "example 2026-03-31 17:00."),
+                   copy);
+      return FALSE;
+    }
+
+  sscanf (date, "%4u-%2u-%2u", &year, &month, &day);
+  time = g_date_time_new_local (year, month, day, hour, minute, 0);
+  if (time == NULL)
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+                   _("“%s” is not a time on the calendar."), copy);
+      return FALSE;
+    }
+
+  *usec = g_date_time_to_unix (time) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
 gboolean
 stw_validate_currency (const char  *text,
                        GError     **error)

@@ -30,6 +30,11 @@ gboolean stw_parse_cost         (const char     *text,
                                  gint64         *cost,
                                  GError        **error);
 char    *stw_format_cost        (gint64          cost);
+char    *stw_format_time        (gint64          usec);
+char    *stw_format_time_entry  (gint64          usec);
+gboolean stw_parse_time         (const char     *text,
+                                 gint64         *usec,
+                                 GError        **error);
 gboolean stw_validate_currency  (const char     *text,
                                  GError        **error);
 gboolean stw_validate_email     (const char     *text,

@@ -36,6 +36,14 @@ test_priority_matrix (void)
 
       g_assert_cmpstr (label, ==, expected_label);
     }
+
+  {
+    g_autofree char *p1 = stw_ticket_priority_describe (1);
+    g_autofree char *p5 = stw_ticket_priority_describe (5);
+
+    g_assert_cmpstr (p1, ==, "P1 – Critical");
+    g_assert_cmpstr (p5, ==, "P5 – Planning");
+  }
 }
 
 static void

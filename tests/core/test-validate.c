@@ -286,6 +286,55 @@ test_notes_limit (void)
   g_assert_true (stw_validate_email (NULL, NULL));
 }
 
+static void
+test_time (void)
+{
+  g_autoptr(GDateTime) expected = g_date_time_new_local (2026, 3, 14, 17, 5, 0);
+  g_autoptr(GDateTime) end_of_day = g_date_time_new_local (2026, 3, 14, 23, 59, 0);
+  static const char * const bad[] = {
+    "2026-03-14 17", "2026-03-14 25:00", "2026-03-14 17:60", "2026-02-30 10:00",
+    "14.03.2026", "2026-03-14 17:05x", "2026-03-14  17:05", "tomorrow",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *formatted = NULL;
+  g_autofree char *entry = NULL;
+  gint64 usec = -1;
+
+  g_assert_true (stw_parse_time ("  2026-03-14 17:05 ", &usec, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (usec, ==, g_date_time_to_unix (expected) * G_USEC_PER_SEC);
+  g_assert_true (stw_parse_time ("2026-03-14T17:05", &usec, NULL));
+  g_assert_cmpint (usec, ==, g_date_time_to_unix (expected) * G_USEC_PER_SEC);
+
+  /* A date alone is due by the end of that day. */
+  g_assert_true (stw_parse_time ("2026-03-14", &usec, NULL));
+  g_assert_cmpint (usec, ==, g_date_time_to_unix (end_of_day) * G_USEC_PER_SEC);
+
+  g_assert_true (stw_parse_time ("", &usec, NULL));
+  g_assert_cmpint (usec, ==, 0);
+  g_assert_true (stw_parse_time (NULL, &usec, NULL));
+  g_assert_cmpint (usec, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (stw_parse_time (bad[i], &usec, &error));
+      g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "2026-03-31 17:00"));
+      g_clear_error (&error);
+    }
+
+  /* What is shown reads back as the same minute. */
+  usec = g_date_time_to_unix (expected) * G_USEC_PER_SEC + 123;
+  entry = stw_format_time_entry (usec);
+  g_assert_cmpstr (entry, ==, "2026-03-14 17:05");
+  formatted = stw_format_time (usec);
+  g_assert_cmpstr (formatted, ==, "14 Mar 2026, 17:05");
+  g_assert_null (stw_format_time (0));
+  g_free (entry);
+  entry = stw_format_time_entry (0);
+  g_assert_cmpstr (entry, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/steward/core/validate/cost-edges", test_cost_edges);
   g_test_add_func ("/steward/core/validate/date-edges", test_date_edges);
   g_test_add_func ("/steward/core/validate/notes-limit", test_notes_limit);
+  g_test_add_func ("/steward/core/validate/time", test_time);
 
   return g_test_run ();
 }
