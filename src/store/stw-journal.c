@@ -15,6 +15,7 @@
 #include "stw-journal-private.h"
 #include "stw-repo-private.h"
 #include "core/stw-error.h"
+#include "core/stw-ticket-rules.h"
 #include "core/stw-validate.h"
 
 /*
@@ -76,6 +77,7 @@ struct _StwChange
   GDateTime     *time;
   StwOrigin      origin;
   char          *author;
+  char          *column;
   char          *field;
   char          *old_value;
   char          *new_value;
@@ -416,6 +418,7 @@ stw_change_finalize (GObject *object)
 
   g_clear_pointer (&self->time, g_date_time_unref);
   g_free (self->author);
+  g_free (self->column);
   g_free (self->field);
   g_free (self->old_value);
   g_free (self->new_value);
@@ -463,6 +466,19 @@ stw_change_get_author (StwChange *self)
 }
 
 /**
+ * stw_change_get_column:
+ *
+ * Returns: (nullable): the changed column as the store names it, never
+ *   translated; %NULL when the record was created or deleted
+ */
+const char *
+stw_change_get_column (StwChange *self)
+{
+  g_return_val_if_fail (STW_IS_CHANGE (self), NULL);
+  return self->column;
+}
+
+/**
  * stw_change_get_field:
  *
  * Returns: (nullable): the changed field's label, translated; %NULL when
@@ -489,6 +505,16 @@ stw_change_get_new_value (StwChange *self)
   return self->new_value;
 }
 
+/* Local time, to the microsecond, so a history merged with other
+ * records keeps the order things happened in. */
+static GDateTime *
+time_from_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) second = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+
+  return g_date_time_add (second, usec % G_USEC_PER_SEC);
+}
+
 static char *
 lookup_name (StwDatabase *db,
              const char  *sql,
@@ -512,9 +538,49 @@ lookup_name (StwDatabase *db,
 }
 
 static const char *
+ticket_field_label (const char *column)
+{
+  static const struct
+  {
+    const char *column;
+    const char *label;
+  } labels[] = {
+    { "title",           N_("Title") },
+    { "description",     N_("Description") },
+    { "type",            N_("Type") },
+    { "status",          N_("Status") },
+    { "impact",          N_("Impact") },
+    { "urgency",         N_("Urgency") },
+    { "priority",        N_("Priority") },
+    { "priority_reason", N_("Priority Reason") },
+    { "category",        N_("Category") },
+    { "requester_id",    N_("Requester") },
+    { "assignee_id",     N_("Assignee") },
+    { "queue",           N_("Queue") },
+    { "parent_id",       N_("Parent Ticket") },
+    { "problem_id",      N_("Problem") },
+    { "tags",            N_("Tags") },
+    { "rank",            N_("Order on the Board") },
+    { "first_response",  N_("First Response") },
+    { "resolved",        N_("Resolved") },
+    { "closed",          N_("Closed") },
+    { "due",             N_("Due") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].column, column) == 0)
+      return _(labels[i].label);
+
+  return column;
+}
+
+static const char *
 field_label (StwEntity   entity,
              const char *column)
 {
+  if (entity == STW_ENTITY_TICKET)
+    return ticket_field_label (column);
+
   if (entity == STW_ENTITY_ASSET)
     {
       StwAssetField field = stw_asset_field_from_column (column);
@@ -536,9 +602,64 @@ field_label (StwEntity   entity,
   return column;
 }
 
+/* A ticket's value as a person reads it. */
+static char *
+display_ticket_value (StwDatabase   *db,
+                      const char    *column,
+                      sqlite3_value *value)
+{
+  const char *text = (const char *)sqlite3_value_text (value);
+
+  if (g_strcmp0 (column, "requester_id") == 0 || g_strcmp0 (column, "assignee_id") == 0)
+    return lookup_name (db, "SELECT name FROM people WHERE id = ?", sqlite3_value_int64 (value));
+
+  if (g_strcmp0 (column, "parent_id") == 0 || g_strcmp0 (column, "problem_id") == 0)
+    return lookup_name (db, "SELECT title FROM tickets WHERE id = ?",
+                        sqlite3_value_int64 (value));
+
+  if (g_strcmp0 (column, "priority") == 0)
+    {
+      gint64 priority = sqlite3_value_int64 (value);
+
+      if (priority >= STW_PRIORITY_HIGHEST && priority <= STW_PRIORITY_LOWEST)
+        return stw_ticket_priority_describe (priority);
+    }
+
+  if (g_strcmp0 (column, "due") == 0 || g_strcmp0 (column, "first_response") == 0 ||
+      g_strcmp0 (column, "resolved") == 0 || g_strcmp0 (column, "closed") == 0)
+    return stw_format_time (sqlite3_value_int64 (value));
+
+  if (g_strcmp0 (column, "type") == 0)
+    {
+      StwTicketType type;
+
+      if (stw_ticket_type_from_key (text, &type))
+        return g_strdup (stw_ticket_type_label (type));
+    }
+
+  if (g_strcmp0 (column, "status") == 0)
+    {
+      StwTicketStatus status;
+
+      if (stw_ticket_status_from_key (text, &status))
+        return g_strdup (stw_ticket_status_label (status));
+    }
+
+  if (g_strcmp0 (column, "impact") == 0 || g_strcmp0 (column, "urgency") == 0)
+    {
+      StwLevel level;
+
+      if (stw_level_from_key (text, &level))
+        return g_strdup (stw_level_label (level));
+    }
+
+  return g_strdup (text);
+}
+
 /* The value as a person reads it: names for references, labels for keys. */
 static char *
 display_value (StwDatabase   *db,
+               StwEntity      entity,
                const char    *column,
                sqlite3_value *value)
 {
@@ -546,6 +667,9 @@ display_value (StwDatabase   *db,
 
   if (sqlite3_value_type (value) == SQLITE_NULL)
     return NULL;
+
+  if (entity == STW_ENTITY_TICKET)
+    return display_ticket_value (db, column, value);
 
   text = (const char *)sqlite3_value_text (value);
 
@@ -630,12 +754,13 @@ stw_journal_list_changes (StwDatabase  *db,
 
       if (change->kind == STW_CHANGE_UPDATED)
         {
+          change->column = g_strdup (column);
           change->field = g_strdup (field_label (entity, column));
-          change->old_value = display_value (db, column, sqlite3_column_value (stmt, 2));
-          change->new_value = display_value (db, column, sqlite3_column_value (stmt, 3));
+          change->old_value = display_value (db, entity, column, sqlite3_column_value (stmt, 2));
+          change->new_value = display_value (db, entity, column, sqlite3_column_value (stmt, 3));
         }
 
-      change->time = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 4) / G_USEC_PER_SEC);
+      change->time = time_from_usec (sqlite3_column_int64 (stmt, 4));
       change->origin = stw_origin_from_key (stw_sql_column_text (stmt, 5));
       change->author = g_strdup (stw_sql_column_text (stmt, 6));
 

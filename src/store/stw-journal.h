@@ -30,6 +30,7 @@ StwChangeKind  stw_change_get_kind      (StwChange   *self);
 GDateTime     *stw_change_get_time      (StwChange   *self);
 StwOrigin      stw_change_get_origin    (StwChange   *self);
 const char    *stw_change_get_author    (StwChange   *self);
+const char    *stw_change_get_column    (StwChange   *self);
 const char    *stw_change_get_field     (StwChange   *self);
 const char    *stw_change_get_old_value (StwChange   *self);
 const char    *stw_change_get_new_value (StwChange   *self);
