@@ -727,6 +727,104 @@ stw_ticket_repo_link_asset_sync (StwDatabase  *db,
                                   error);
 }
 
+typedef struct
+{
+  gint64        ticket_id;
+  const gint64 *asset_ids;
+  guint         n_ids;
+} LinkManyData;
+
+static gboolean
+link_many_func (StwWriteContext  *ctx,
+                gpointer          user_data,
+                GError          **error)
+{
+  LinkManyData *data = user_data;
+  gint64 now = stw_write_context_get_time (ctx);
+  sqlite3_stmt *stmt;
+  gint64 n_linked = 0;
+
+  stmt = stw_write_context_prepare (ctx, "SELECT 1 FROM tickets WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->ticket_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
+                           _("The ticket no longer exists."));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < data->n_ids; i++)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      /* Assets linked already, or deleted since the drag began, are
+       * left out; the rest are linked. */
+      stmt = stw_write_context_prepare (ctx,
+                                        "INSERT INTO ticket_assets "
+                                        "(uuid, ticket_id, asset_id, created) "
+                                        "SELECT ?1, ?2, a.id, ?4 FROM assets a WHERE a.id = ?3 "
+                                        "AND NOT EXISTS (SELECT 1 FROM ticket_assets l "
+                                        "WHERE l.ticket_id = ?2 AND l.asset_id = a.id)",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, data->ticket_id);
+      sqlite3_bind_int64 (stmt, 3, data->asset_ids[i]);
+      sqlite3_bind_int64 (stmt, 4, now);
+      if (!stw_sql_step (stmt, error))
+        return FALSE;
+
+      n_linked += sqlite3_changes (stw_write_context_get_db (ctx));
+    }
+
+  stw_write_context_set_result (ctx, n_linked);
+  return TRUE;
+}
+
+/**
+ * stw_ticket_repo_link_assets_sync:
+ * @asset_ids: (array length=n_ids): the assets to link
+ * @n_linked: (out) (optional): how many were linked
+ *
+ * Links several assets in one write, and so one undo step. Assets that
+ * are linked already or no longer exist are left out, not refused.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (STW_ERROR_NOT_FOUND when
+ *   the ticket is gone)
+ */
+gboolean
+stw_ticket_repo_link_assets_sync (StwDatabase   *db,
+                                  gint64         ticket_id,
+                                  const gint64  *asset_ids,
+                                  guint          n_ids,
+                                  guint         *n_linked,
+                                  GError       **error)
+{
+  LinkManyData data = { ticket_id, asset_ids, n_ids };
+  gint64 count = 0;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (asset_ids != NULL || n_ids == 0, FALSE);
+
+  if (n_linked != NULL)
+    *n_linked = 0;
+
+  if (!stw_database_write_sync (db, STW_ORIGIN_USER,
+                                g_dngettext (GETTEXT_PACKAGE, "Link Asset", "Link Assets", n_ids),
+                                link_many_func, &data, &count, error))
+    return FALSE;
+
+  if (n_linked != NULL)
+    *n_linked = count;
+  return TRUE;
+}
+
 static gboolean
 unlink_func (StwWriteContext  *ctx,
              gpointer          user_data,

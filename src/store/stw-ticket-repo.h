@@ -54,6 +54,12 @@ gboolean   stw_ticket_repo_unlink_asset_sync (StwDatabase        *db,
                                               gint64              ticket_id,
                                               gint64              asset_id,
                                               GError            **error);
+gboolean   stw_ticket_repo_link_assets_sync (StwDatabase         *db,
+                                             gint64               ticket_id,
+                                             const gint64        *asset_ids,
+                                             guint                n_ids,
+                                             guint               *n_linked,
+                                             GError             **error);
 GArray    *stw_ticket_repo_list_asset_ids   (StwDatabase         *db,
                                              gint64               ticket_id,
                                              GError             **error);

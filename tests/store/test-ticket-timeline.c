@@ -255,6 +255,51 @@ test_total_minutes (Fixture       *fixture,
   g_assert_cmpint (stw_ticket_timeline_total_minutes (fixture->db, other), ==, 600);
 }
 
+static void
+test_link_many (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gint64 id = add_ticket (fixture->db, "Meeting room kit");
+  gint64 a = add_simple_asset (fixture->db, "Projector", "PR-0001");
+  gint64 b = add_simple_asset (fixture->db, "Speaker", "SP-0001");
+  gint64 c = add_simple_asset (fixture->db, "Camera", "CA-0001");
+  gint64 gone = c + 100;
+  gint64 ids[] = { a, b, c, gone };
+  g_autoptr(GArray) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *batches = NULL;
+  gint64 n_batches;
+  guint n = 99;
+
+  g_assert_true (stw_ticket_repo_link_asset_sync (fixture->db, id, b, &error));
+  n_batches = peek_int (fixture->path, "SELECT count(*) FROM batches");
+
+  /* The one linked already and the one that does not exist are left out. */
+  g_assert_true (stw_ticket_repo_link_assets_sync (fixture->db, id, ids, G_N_ELEMENTS (ids), &n,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  linked = stw_ticket_repo_list_asset_ids (fixture->db, id, &error);
+  g_assert_cmpuint (linked->len, ==, 3);
+  g_assert_cmpint (peek_int (fixture->path, "SELECT count(*) FROM batches"), ==, n_batches + 1);
+
+  /* One write, one undo. */
+  g_assert_true (stw_database_undo_sync (fixture->db, &error));
+  g_clear_pointer (&linked, g_array_unref);
+  linked = stw_ticket_repo_list_asset_ids (fixture->db, id, &error);
+  g_assert_cmpuint (linked->len, ==, 1);
+  g_assert_cmpint (g_array_index (linked, gint64, 0), ==, b);
+
+  /* Nothing new to link: no step on the undo stack. */
+  n_batches = peek_int (fixture->path, "SELECT count(*) FROM batches");
+  g_assert_true (stw_ticket_repo_link_assets_sync (fixture->db, id, &b, 1, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (peek_int (fixture->path, "SELECT count(*) FROM batches"), ==, n_batches);
+
+  g_assert_false (stw_ticket_repo_link_assets_sync (fixture->db, id + 100, ids, 2, &n, &error));
+  g_assert_error (error, STW_ERROR, STW_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +314,7 @@ main (int   argc,
   ADD ("labels", test_labels);
   ADD ("undo", test_undo);
   ADD ("total-minutes", test_total_minutes);
+  ADD ("link-many", test_link_many);
 
 #undef ADD
 
