@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stw-asset-query.h"
 #include "stw-asset-repo.h"
 #include "stw-database-private.h"
 #include "core/stw-error.h"
@@ -718,4 +719,65 @@ stw_asset_repo_is_empty (StwDatabase *db)
   sqlite3_reset (stmt);
 
   return empty;
+}
+
+/**
+ * stw_asset_repo_find_ids:
+ * @search: what a person typed: a tag, or words of a name, model…
+ * @limit: the most ids to return
+ *
+ * A quick search for a picker: the asset whose tag is @search first,
+ * then assets whose text matches every word as a prefix, in the order
+ * of the search index, which stops at @limit instead of sorting every
+ * match.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids found, or
+ *   %NULL with @error set
+ */
+GArray *
+stw_asset_repo_find_ids (StwDatabase  *db,
+                         const char   *search,
+                         guint         limit,
+                         GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *match = stw_asset_query_build_match (search);
+  g_autofree char *tag = g_strstrip (g_strdup (search != NULL ? search : ""));
+  gint64 tagged = 0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  if (tag[0] != '\0' && limit > 0)
+    tagged = stw_asset_repo_find_by_tag (db, tag);
+  if (tagged != 0)
+    g_array_append_val (ids, tagged);
+
+  if (match == NULL || ids->len >= limit)
+    return g_steal_pointer (&ids);
+
+  stmt = stw_database_prepare_read (db, "SELECT rowid FROM assets_fts WHERE assets_fts MATCH ? "
+                                        "AND rowid <> ? LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, tagged);
+  sqlite3_bind_int64 (stmt, 3, limit - ids->len);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      stw_sql_set_error (stw_database_get_reader (db), rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
 }

@@ -30,6 +30,10 @@ gboolean   stw_asset_repo_load_many    (StwDatabase          *db,
                                         GError              **error);
 gint64     stw_asset_repo_find_by_tag  (StwDatabase          *db,
                                         const char           *tag);
+GArray    *stw_asset_repo_find_ids     (StwDatabase          *db,
+                                        const char           *search,
+                                        guint                 limit,
+                                        GError              **error);
 gint64     stw_asset_repo_count        (StwDatabase          *db);
 gboolean   stw_asset_repo_is_empty     (StwDatabase          *db);
 gboolean   stw_asset_repo_check_tag    (StwDatabase          *db,

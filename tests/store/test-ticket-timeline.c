@@ -300,6 +300,38 @@ test_link_many (Fixture       *fixture,
   g_assert_error (error, STW_ERROR, STW_ERROR_NOT_FOUND);
 }
 
+static void
+test_find_assets (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gint64 thinkpad = add_simple_asset (fixture->db, "ThinkPad Anna", "LT-0001");
+  gint64 tagged = add_simple_asset (fixture->db, "Dock", "thinkpad");
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_simple_asset (fixture->db, "Monitor", "MO-0001");
+
+  /* A tag typed in full comes first, then the words' matches. */
+  ids = stw_asset_repo_find_ids (fixture->db, " ThinkPad ", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, tagged);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, thinkpad);
+
+  g_clear_pointer (&ids, g_array_unref);
+  ids = stw_asset_repo_find_ids (fixture->db, "anna think", 10, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, thinkpad);
+
+  g_clear_pointer (&ids, g_array_unref);
+  ids = stw_asset_repo_find_ids (fixture->db, "thinkpad", 1, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  g_clear_pointer (&ids, g_array_unref);
+  ids = stw_asset_repo_find_ids (fixture->db, "  ", 10, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +347,7 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("total-minutes", test_total_minutes);
   ADD ("link-many", test_link_many);
+  ADD ("find-assets", test_find_assets);
 
 #undef ADD
 
