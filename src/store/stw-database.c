@@ -114,6 +114,23 @@ job_free (Job *job)
   g_free (job);
 }
 
+/*
+ * A statement stepped to a row and not reset keeps its read open past
+ * the commit, on a snapshot that a write by another connection (a
+ * second Steward, the command line) makes stale; the next write would
+ * then fail as busy at once. A write lets go of every read it made.
+ */
+static void
+reset_statements (StwDatabase *self)
+{
+  GHashTableIter iter;
+  gpointer stmt;
+
+  g_hash_table_iter_init (&iter, self->writer_statements);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    sqlite3_reset (stmt);
+}
+
 static gboolean
 origin_is_undoable (StwOrigin origin)
 {
@@ -209,6 +226,7 @@ run_job (StwDatabase  *self,
                            "WHERE id = 1", error))
     goto failed;
 
+  reset_statements (self);
   rc = sqlite3_exec (self->writer, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -219,6 +237,7 @@ run_job (StwDatabase  *self,
   return TRUE;
 
 failed:
+  reset_statements (self);
   if (!sqlite3_get_autocommit (self->writer))
     sqlite3_exec (self->writer, "ROLLBACK", NULL, NULL, NULL);
   job->changed = STW_ENTITY_NONE;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "test-store-util.h"
+#include "store/stw-ticket-repo.h"
 
 #define APPLICATION_ID 0x53545744
 
@@ -762,6 +763,44 @@ test_integrity (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "locations"));
 }
 
+/* Two programs on one file, taking turns: each write sees the other's. */
+static void
+test_two_writers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(StwDatabase) other = NULL;
+  g_autoptr(StwTicket) ticket = stw_ticket_new (STW_TICKET_TYPE_INCIDENT);
+  g_autoptr(StwTicket) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  other = stw_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_TITLE, "Printer jams");
+  id = stw_ticket_repo_save_sync (fixture->db, ticket, &error);
+  g_assert_no_error (error);
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_TITLE, "Printer jams on A4");
+  stw_ticket_repo_save_sync (fixture->db, ticket, &error);
+  g_assert_no_error (error);
+
+  theirs = stw_ticket_repo_load (other, id, &error);
+  g_assert_no_error (error);
+  stw_ticket_set_text (theirs, STW_TICKET_TEXT_CATEGORY, "Printing");
+  stw_ticket_repo_save_sync (other, theirs, &error);
+  g_assert_no_error (error);
+
+  /* A read left open by the first connection's last write must not make
+   * this one fail as busy. */
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_TITLE, "Printer jams on A3");
+  stw_ticket_repo_save_sync (fixture->db, ticket, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (peek_int (fixture->path, "SELECT count(*) FROM tickets "
+                                            "WHERE title = 'Printer jams on A3'"), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +838,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("changed", test_changed);
   ADD ("integrity", test_integrity);
+  ADD ("two-writers", test_two_writers);
 
 #undef ADD
 
