@@ -13,6 +13,7 @@
 
 #include "stw-asset-detail.h"
 #include "stw-asset-history.h"
+#include "stw-asset-tickets.h"
 #include "stw-ui-util.h"
 #include "core/stw-error.h"
 #include "core/stw-validate.h"
@@ -59,6 +60,7 @@ struct _StwAssetDetail
   GtkLabel       *notes_message;
   GtkTextView    *notes_view;
   GtkListBox     *history_list;
+  GtkListBox     *tickets_list;
   AdwPreferencesPage *page;
 };
 
@@ -526,6 +528,8 @@ reload_history (StwAssetDetail *self)
 {
   stw_asset_history_fill (self->history_list, self->db,
                           self->asset != NULL ? stw_asset_get_id (self->asset) : 0);
+  stw_asset_tickets_fill (self->tickets_list, self->db,
+                          self->asset != NULL ? stw_asset_get_id (self->asset) : 0);
 }
 
 static void
@@ -665,6 +669,17 @@ combo_changed_cb (StwAssetDetail *self,
 }
 
 static void
+ticket_activated_cb (StwAssetDetail *self,
+                     GtkListBoxRow  *row)
+{
+  gint64 id = stw_asset_tickets_get_id (row);
+
+  /* The window shows tickets; one that cannot (yet) leaves the row be. */
+  if (id != 0 && !gtk_widget_activate_action (GTK_WIDGET (self), "win.show-ticket", "x", id))
+    g_debug ("Nothing shows ticket %" G_GINT64_FORMAT, id);
+}
+
+static void
 database_changed_cb (StwAssetDetail *self,
                      StwEntity       entities,
                      StwDatabase    *db)
@@ -794,9 +809,11 @@ stw_asset_detail_class_init (StwAssetDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwAssetDetail, notes_message);
   gtk_widget_class_bind_template_child (widget_class, StwAssetDetail, notes_view);
   gtk_widget_class_bind_template_child (widget_class, StwAssetDetail, history_list);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetDetail, tickets_list);
   gtk_widget_class_bind_template_child (widget_class, StwAssetDetail, page);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, combo_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ticket_activated_cb);
 }
 
 static void
@@ -805,6 +822,7 @@ stw_asset_detail_init (StwAssetDetail *self)
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   GtkExpression *expression;
+  GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -840,6 +858,12 @@ stw_asset_detail_init (StwAssetDetail *self)
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->rows[STW_ASSET_FIELD_CURRENCY]), 3);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+
+  placeholder = gtk_label_new (_("No tickets are about this asset."));
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_list_box_set_placeholder (self->tickets_list, placeholder);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
 }
@@ -938,4 +962,11 @@ stw_asset_detail_get_history (StwAssetDetail *self)
 {
   g_return_val_if_fail (STW_IS_ASSET_DETAIL (self), NULL);
   return self->history_list;
+}
+
+GtkListBox *
+stw_asset_detail_get_tickets (StwAssetDetail *self)
+{
+  g_return_val_if_fail (STW_IS_ASSET_DETAIL (self), NULL);
+  return self->tickets_list;
 }

@@ -30,5 +30,6 @@ const char *stw_asset_detail_get_error     (StwAssetDetail *self,
 void        stw_asset_detail_save_now      (StwAssetDetail *self);
 gboolean    stw_asset_detail_is_saving     (StwAssetDetail *self);
 GtkListBox *stw_asset_detail_get_history   (StwAssetDetail *self);
+GtkListBox *stw_asset_detail_get_tickets   (StwAssetDetail *self);
 
 G_END_DECLS

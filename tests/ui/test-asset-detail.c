@@ -15,6 +15,7 @@
 #include "store/stw-database-private.h"
 #include "store/stw-location-repo.h"
 #include "store/stw-person-repo.h"
+#include "store/stw-ticket-repo.h"
 #include "ui/stw-asset-detail.h"
 #include "ui/stw-assets-view.h"
 #include "ui/stw-window.h"
@@ -812,6 +813,94 @@ test_undo_clears_marks (Fixture       *fixture,
   assert_accepted (fixture, STW_ASSET_FIELD_NAME);
 }
 
+static gint64
+add_ticket (Fixture    *fixture,
+            const char *title)
+{
+  g_autoptr(StwTicket) ticket = stw_ticket_new (STW_TICKET_TYPE_INCIDENT);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_TITLE, title);
+  id = stw_ticket_repo_save_sync (fixture->test_db->db, ticket, &error);
+  g_assert_no_error (error);
+  g_assert_true (stw_ticket_repo_link_asset_sync (fixture->test_db->db, id, fixture->asset_id,
+                                                  &error));
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static GtkListBoxRow *
+ticket_row (Fixture    *fixture,
+            const char *title)
+{
+  GtkListBox *tickets = stw_asset_detail_get_tickets (fixture->detail);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (tickets));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return GTK_LIST_BOX_ROW (row);
+
+  return NULL;
+}
+
+static void
+show_ticket_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  *(gint64 *)user_data = g_variant_get_int64 (parameter);
+}
+
+static void
+test_tickets (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GSimpleAction) show_ticket = g_simple_action_new ("show-ticket", G_VARIANT_TYPE_INT64);
+  g_autoptr(StwTicket) ticket = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
+  gint64 shown = 0;
+  gint64 id;
+
+  g_assert_null (ticket_row (fixture, "Screen flickers"));
+
+  /* A ticket linked elsewhere shows here, with its status and priority. */
+  id = add_ticket (fixture, "Screen flickers");
+  stw_test_flush ();
+  row = ticket_row (fixture, "Screen flickers");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Incident · New · P3 – Medium");
+
+  ticket = stw_ticket_repo_load (fixture->test_db->db, id, &error);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_STATUS, STW_TICKET_STATUS_IN_PROGRESS);
+  stw_ticket_set_levels (ticket, STW_LEVEL_HIGH, STW_LEVEL_HIGH);
+  stw_ticket_repo_save_sync (fixture->test_db->db, ticket, &error);
+  g_assert_no_error (error);
+  stw_test_flush ();
+  row = ticket_row (fixture, "Screen flickers");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Incident · In Progress · P1 – Critical");
+
+  /* Activating it asks the window to show the ticket; a window that
+   * cannot yet is no reason to fail. */
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  g_signal_connect (show_ticket, "activate", G_CALLBACK (show_ticket_cb), &shown);
+  g_action_map_add_action (G_ACTION_MAP (fixture->window), G_ACTION (show_ticket));
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  g_assert_cmpint (shown, ==, id);
+
+  /* Unlinked, it goes. */
+  g_assert_true (stw_ticket_repo_unlink_asset_sync (fixture->test_db->db, id, fixture->asset_id,
+                                                    &error));
+  stw_test_flush ();
+  g_assert_null (ticket_row (fixture, "Screen flickers"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -837,6 +926,7 @@ main (int   argc,
   ADD ("saved-on-close", test_saved_on_close);
   ADD ("saved-on-switch", test_saved_on_switch);
   ADD ("undo-clears-marks", test_undo_clears_marks);
+  ADD ("tickets", test_tickets);
 
 #undef ADD
 
