@@ -15,6 +15,7 @@
 #include "stw-import-dialog.h"
 #include "stw-locations-view.h"
 #include "stw-people-view.h"
+#include "stw-tickets-view.h"
 #include "stw-ui-resources.h"
 #include "stw-ui-util.h"
 #include "stw-window.h"
@@ -74,6 +75,7 @@ static const ViewInfo views[] = {
   { "assets",    N_("Assets"),    "computer-symbolic",        N_("Add Asset") },
   { "locations", N_("Locations"), "mark-location-symbolic",   N_("Add Location") },
   { "people",    N_("People"),    "system-users-symbolic",    N_("Add Person") },
+  { "tickets",   N_("Tickets"),   "task-due-symbolic",        N_("New Ticket") },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -88,11 +90,49 @@ find_view (const char *name)
   return NULL;
 }
 
+/* A drag that rests on a view's row opens that view, so assets dragged
+ * from their list can be dropped onto a ticket. */
+#define SPRING_DELAY_MS 600
+
+static gboolean
+spring_open_cb (gpointer data)
+{
+  GtkWidget *row = data;
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (row));
+
+  g_object_set_data (G_OBJECT (row), "spring", NULL);
+  if (STW_IS_WINDOW (window))
+    stw_window_show_view (STW_WINDOW (window), gtk_widget_get_name (row));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spring_cancel (GtkWidget *row)
+{
+  guint source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "spring"));
+
+  if (source != 0)
+    g_source_remove (source);
+  g_object_set_data (G_OBJECT (row), "spring", NULL);
+}
+
+static void
+drag_enter_row_cb (GtkDropControllerMotion *motion,
+                   double                   x,
+                   double                   y,
+                   GtkWidget               *row)
+{
+  spring_cancel (row);
+  g_object_set_data (G_OBJECT (row), "spring",
+                     GUINT_TO_POINTER (g_timeout_add (SPRING_DELAY_MS, spring_open_cb, row)));
+}
+
 static GtkWidget *
 sidebar_row_new (const ViewInfo *info)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkEventController *motion;
   GtkWidget *label = gtk_label_new (_(info->title));
 
   gtk_widget_set_name (row, info->name);
@@ -102,6 +142,12 @@ sidebar_row_new (const ViewInfo *info)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
+
+  motion = gtk_drop_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (drag_enter_row_cb), row);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (spring_cancel), row);
+  g_signal_connect (row, "destroy", G_CALLBACK (spring_cancel), NULL);
+  gtk_widget_add_controller (row, motion);
 
   return row;
 }
@@ -395,7 +441,9 @@ search_action (GSimpleAction *action,
 {
   StwWindow *self = user_data;
 
-  stw_window_show_view (self, "assets");
+  /* The tickets have a search of their own; elsewhere, the assets'. */
+  if (g_strcmp0 (stw_window_get_view_name (self), "tickets") != 0)
+    stw_window_show_view (self, "assets");
   gtk_widget_activate_action (gtk_stack_get_visible_child (self->stack), "view.search", NULL);
 }
 
@@ -417,6 +465,19 @@ show_view_action (GSimpleAction *action,
   stw_window_show_view (STW_WINDOW (user_data), g_variant_get_string (param, NULL));
 }
 
+/* From a notification, an asset's tickets, or a link: ticket (int64). */
+static void
+show_ticket_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  StwWindow *self = user_data;
+
+  stw_window_show_view (self, "tickets");
+  stw_tickets_view_show_ticket (STW_TICKETS_VIEW (stw_window_get_view (self, "tickets")),
+                                g_variant_get_int64 (param));
+}
+
 static const GActionEntry win_actions[] = {
   { "undo", undo_action },
   { "redo", redo_action },
@@ -424,6 +485,7 @@ static const GActionEntry win_actions[] = {
   { "search", search_action },
   { "load-sample", load_sample_action },
   { "show-view", show_view_action, "s" },
+  { "show-ticket", show_ticket_action, "x" },
   { "import", import_action },
   { "export", export_action },
 };
@@ -486,6 +548,7 @@ stw_window_constructed (GObject *object)
   gtk_stack_add_named (self->stack, GTK_WIDGET (stw_assets_view_new (self->db)), "assets");
   gtk_stack_add_named (self->stack, GTK_WIDGET (stw_locations_view_new (self->db)), "locations");
   gtk_stack_add_named (self->stack, GTK_WIDGET (stw_people_view_new (self->db)), "people");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (stw_tickets_view_new (self->db)), "tickets");
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_list_box_append (self->sidebar_list, sidebar_row_new (&views[i]));
 
@@ -633,6 +696,8 @@ stw_window_class_init (StwWindowClass *klass)
                                        "win.show-view", "s", "locations");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-view", "s", "people");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-view", "s", "tickets");
 }
 
 static void
