@@ -346,6 +346,19 @@ stw_ticket_get_sla_state (StwTicket *self,
   return STW_SLA_STATE_RUNNING;
 }
 
+/* A wall-clock span: days beyond two of them, as a calendar reads. */
+static char *
+format_span (gint64 seconds)
+{
+  gint64 hours = ABS (seconds) / 3600;
+
+  if (hours < 48)
+    return stw_sla_format_duration (seconds);
+
+  /* Translators: a span of days and hours, “3 d 8 h” */
+  return g_strdup_printf (_("%d d %d h"), (int)(hours / 24), (int)(hours % 24));
+}
+
 /**
  * stw_ticket_describe_sla:
  * @now: the time to judge at, in µs since 1970 UTC
@@ -376,12 +389,12 @@ stw_ticket_describe_sla (StwTicket   *self,
     {
     case STW_SLA_STATE_RUNNING:
     case STW_SLA_STATE_AT_RISK:
-      span = stw_sla_format_duration ((due - now) / G_USEC_PER_SEC);
+      span = format_span ((due - now) / G_USEC_PER_SEC);
       /* Translators: an SLA state and the time left, “At Risk · 40 min left” */
       return g_strdup_printf (_("%s · %s left"), stw_sla_state_label (current), span);
 
     case STW_SLA_STATE_BREACHED:
-      span = stw_sla_format_duration ((now - due) / G_USEC_PER_SEC);
+      span = format_span ((now - due) / G_USEC_PER_SEC);
       /* Translators: an SLA state and how long ago, “Breached · 2 h 10 min ago” */
       return g_strdup_printf (_("%s · %s ago"), stw_sla_state_label (current), span);
 

@@ -38,11 +38,11 @@ typedef struct
 enum {
   COLUMN_ID,
   COLUMN_TITLE,
-  COLUMN_TYPE,
-  COLUMN_STATUS,
   COLUMN_PRIORITY,
   COLUMN_SLA,
+  COLUMN_STATUS,
   COLUMN_ASSIGNEE,
+  COLUMN_TYPE,
   COLUMN_QUEUE,
   COLUMN_UPDATED,
   N_COLUMNS
@@ -50,11 +50,11 @@ enum {
 
 static const ColumnInfo columns[N_COLUMNS] = {
   [COLUMN_ID]       = { N_("No."),      STW_TICKET_SORT_ID,       70,  FALSE, TRUE  },
-  [COLUMN_TITLE]    = { N_("Title"),    STW_TICKET_SORT_TITLE,    260, TRUE,  FALSE },
+  [COLUMN_TITLE]    = { N_("Title"),    STW_TICKET_SORT_TITLE,    240, TRUE,  FALSE },
   [COLUMN_TYPE]     = { N_("Type"),     STW_TICKET_SORT_UPDATED,  120, FALSE, FALSE },
   [COLUMN_STATUS]   = { N_("Status"),   STW_TICKET_SORT_STATUS,   110, FALSE, FALSE },
   [COLUMN_PRIORITY] = { N_("Priority"), STW_TICKET_SORT_PRIORITY, 80,  FALSE, FALSE },
-  [COLUMN_SLA]      = { N_("SLA"),      STW_TICKET_SORT_SLA,      190, FALSE, FALSE },
+  [COLUMN_SLA]      = { N_("SLA"),      STW_TICKET_SORT_SLA,      200, FALSE, FALSE },
   [COLUMN_ASSIGNEE] = { N_("Assignee"), STW_TICKET_SORT_ASSIGNEE, 150, FALSE, FALSE },
   [COLUMN_QUEUE]    = { N_("Queue"),    STW_TICKET_SORT_QUEUE,    120, FALSE, FALSE },
   [COLUMN_UPDATED]  = { N_("Updated"),  STW_TICKET_SORT_UPDATED,  140, FALSE, TRUE  },

@@ -471,6 +471,17 @@ test_sla_times (Fixture       *fixture,
   g_assert_cmpint (stw_ticket_get_sla_state (ticket, created + hour * 3 / 4), ==,
                    STW_SLA_STATE_AT_RISK);
   g_assert_cmpint (stw_ticket_get_sla_state (ticket, created + hour), ==, STW_SLA_STATE_BREACHED);
+
+  /* In words too, never by colour alone. */
+  {
+    g_autofree char *running = stw_ticket_describe_sla (ticket, created, NULL);
+    g_autofree char *risk = stw_ticket_describe_sla (ticket, created + hour * 3 / 4, NULL);
+    g_autofree char *late = stw_ticket_describe_sla (ticket, created + 75 * hour, NULL);
+
+    g_assert_cmpstr (running, ==, "On Time · 1 h 00 min left");
+    g_assert_cmpstr (risk, ==, "At Risk · 15 min left");
+    g_assert_cmpstr (late, ==, "Breached · 3 d 2 h ago");
+  }
   g_clear_object (&ticket);
 
   /* Reminders: only assigned tickets, between risk and breach. */
