@@ -359,12 +359,19 @@ column_end_rank (StwWriteContext  *ctx,
   return TRUE;
 }
 
-static gboolean
-save_func (StwWriteContext  *ctx,
-           gpointer          user_data,
-           GError          **error)
+/**
+ * stw_ticket_repo_save_in:
+ *
+ * What stw_ticket_repo_save_sync() does, inside a write of its own
+ * caller's (the sample data): @ticket then has its id, uuid and times.
+ *
+ * Returns: %TRUE, or %FALSE with @error set as that function says
+ */
+gboolean
+stw_ticket_repo_save_in (StwWriteContext  *ctx,
+                         StwTicket        *ticket,
+                         GError          **error)
 {
-  StwTicket *ticket = user_data;
   gint64 id = stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID);
   gint64 now = stw_write_context_get_time (ctx);
   sqlite3_stmt *stmt;
@@ -454,7 +461,20 @@ save_func (StwWriteContext  *ctx,
     return FALSE;
 
   stw_ticket_set_value (ticket, STW_TICKET_VALUE_UPDATED, now);
-  stw_write_context_set_result (ctx, id);
+  return TRUE;
+}
+
+static gboolean
+save_func (StwWriteContext  *ctx,
+           gpointer          user_data,
+           GError          **error)
+{
+  StwTicket *ticket = user_data;
+
+  if (!stw_ticket_repo_save_in (ctx, ticket, error))
+    return FALSE;
+
+  stw_write_context_set_result (ctx, stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID));
   return TRUE;
 }
 
@@ -666,12 +686,18 @@ typedef struct
   gint64 asset_id;
 } LinkData;
 
-static gboolean
-link_func (StwWriteContext  *ctx,
-           gpointer          user_data,
-           GError          **error)
+/**
+ * stw_ticket_repo_link_asset_in:
+ *
+ * What stw_ticket_repo_link_asset_sync() does, inside a write of its own
+ * caller's (the sample data).
+ */
+gboolean
+stw_ticket_repo_link_asset_in (StwWriteContext  *ctx,
+                               gint64            ticket_id,
+                               gint64            asset_id,
+                               GError          **error)
 {
-  LinkData *data = user_data;
   g_autofree char *uuid = g_uuid_string_random ();
   sqlite3_stmt *stmt;
 
@@ -684,8 +710,8 @@ link_func (StwWriteContext  *ctx,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, data->ticket_id);
-  sqlite3_bind_int64 (stmt, 3, data->asset_id);
+  sqlite3_bind_int64 (stmt, 2, ticket_id);
+  sqlite3_bind_int64 (stmt, 3, asset_id);
   sqlite3_bind_int64 (stmt, 4, stw_write_context_get_time (ctx));
   if (!stw_sql_step (stmt, error))
     {
@@ -705,6 +731,16 @@ link_func (StwWriteContext  *ctx,
     }
 
   return TRUE;
+}
+
+static gboolean
+link_func (StwWriteContext  *ctx,
+           gpointer          user_data,
+           GError          **error)
+{
+  LinkData *data = user_data;
+
+  return stw_ticket_repo_link_asset_in (ctx, data->ticket_id, data->asset_id, error);
 }
 
 /**
@@ -951,14 +987,55 @@ typedef struct
 } EntryData;
 
 static gboolean
-add_entry_func (StwWriteContext  *ctx,
-                gpointer          user_data,
-                GError          **error)
+check_entry (StwTicketEntryKind   kind,
+             const char          *body,
+             int                  minutes,
+             GError             **error)
 {
-  EntryData *data = user_data;
+  g_autofree char *stripped = g_strstrip (g_strdup (body != NULL ? body : ""));
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, STW_ERROR, STW_ERROR_REQUIRED, _("Write something first."));
+      return FALSE;
+    }
+
+  if (kind == STW_TICKET_ENTRY_WORK && minutes <= 0)
+    {
+      g_set_error_literal (error, STW_ERROR, STW_ERROR_REQUIRED,
+                           _("A work log entry needs the time spent, in minutes."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * stw_ticket_repo_add_entry_in:
+ *
+ * What stw_ticket_repo_add_entry_sync() does, inside a write of its own
+ * caller's (the sample data).
+ *
+ * Returns: the entry's id, or 0 with @error set as that function says
+ */
+gint64
+stw_ticket_repo_add_entry_in (StwWriteContext     *ctx,
+                              gint64               ticket_id,
+                              StwTicketEntryKind   kind,
+                              gint64               author_id,
+                              const char          *body,
+                              int                  minutes,
+                              GError             **error)
+{
   g_autofree char *uuid = g_uuid_string_random ();
   gint64 now = stw_write_context_get_time (ctx);
   sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (kind < STW_N_TICKET_ENTRY_KINDS, 0);
+
+  if (!check_entry (kind, body, minutes, error))
+    return 0;
 
   stmt = stw_write_context_prepare (ctx,
                                     "INSERT INTO ticket_entries (uuid, ticket_id, kind, author_id, "
@@ -966,15 +1043,15 @@ add_entry_func (StwWriteContext  *ctx,
                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                     error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, data->ticket_id);
-  sqlite3_bind_text (stmt, 3, entry_kinds[data->kind], -1, SQLITE_STATIC);
-  bind_id (stmt, 4, data->author_id);
-  stw_sql_bind_stripped (stmt, 5, data->body);
-  if (data->kind == STW_TICKET_ENTRY_WORK)
-    sqlite3_bind_int (stmt, 6, data->minutes);
+  sqlite3_bind_int64 (stmt, 2, ticket_id);
+  sqlite3_bind_text (stmt, 3, entry_kinds[kind], -1, SQLITE_STATIC);
+  bind_id (stmt, 4, author_id);
+  stw_sql_bind_stripped (stmt, 5, body);
+  if (kind == STW_TICKET_ENTRY_WORK)
+    sqlite3_bind_int (stmt, 6, minutes);
   else
     sqlite3_bind_null (stmt, 6);
   sqlite3_bind_int64 (stmt, 7, now);
@@ -987,30 +1064,47 @@ add_entry_func (StwWriteContext  *ctx,
           g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
                                _("The ticket or the author no longer exists."));
         }
-      return FALSE;
+      return 0;
     }
 
-  stw_write_context_set_result (ctx, sqlite3_last_insert_rowid (stw_write_context_get_db (ctx)));
+  id = sqlite3_last_insert_rowid (stw_write_context_get_db (ctx));
 
   /* A public answer is the ticket's first response, if it had none. */
-  if (data->kind == STW_TICKET_ENTRY_COMMENT)
+  if (kind == STW_TICKET_ENTRY_COMMENT)
     {
       stmt = stw_write_context_prepare (ctx,
                                         "UPDATE tickets SET first_response = ?2 "
                                         "WHERE id = ?1 AND first_response IS NULL",
                                         error);
       if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, data->ticket_id);
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, ticket_id);
       sqlite3_bind_int64 (stmt, 2, now);
       if (!stw_sql_step (stmt, error))
-        return FALSE;
+        return 0;
 
       if (sqlite3_changes (stw_write_context_get_db (ctx)) > 0 &&
-          !stw_ticket_repo_refresh_sla_in (ctx, data->ticket_id, error))
-        return FALSE;
+          !stw_ticket_repo_refresh_sla_in (ctx, ticket_id, error))
+        return 0;
     }
 
+  return id;
+}
+
+static gboolean
+add_entry_func (StwWriteContext  *ctx,
+                gpointer          user_data,
+                GError          **error)
+{
+  EntryData *data = user_data;
+  gint64 id;
+
+  id = stw_ticket_repo_add_entry_in (ctx, data->ticket_id, data->kind, data->author_id,
+                                     data->body, data->minutes, error);
+  if (id == 0)
+    return FALSE;
+
+  stw_write_context_set_result (ctx, id);
   return TRUE;
 }
 
@@ -1032,24 +1126,14 @@ stw_ticket_repo_add_entry_sync (StwDatabase         *db,
                                 GError             **error)
 {
   EntryData data = { ticket_id, kind, author_id, body, minutes };
-  g_autofree char *stripped = g_strstrip (g_strdup (body != NULL ? body : ""));
   gint64 id = 0;
 
   g_return_val_if_fail (STW_IS_DATABASE (db), 0);
   g_return_val_if_fail (kind < STW_N_TICKET_ENTRY_KINDS, 0);
 
-  if (stripped[0] == '\0')
-    {
-      g_set_error_literal (error, STW_ERROR, STW_ERROR_REQUIRED, _("Write something first."));
-      return 0;
-    }
-
-  if (kind == STW_TICKET_ENTRY_WORK && minutes <= 0)
-    {
-      g_set_error_literal (error, STW_ERROR, STW_ERROR_REQUIRED,
-                           _("A work log entry needs the time spent, in minutes."));
-      return 0;
-    }
+  /* Checked before the write too: no batch is begun for nothing. */
+  if (!check_entry (kind, body, minutes, error))
+    return 0;
 
   if (!stw_database_write_sync (db, STW_ORIGIN_USER,
                                 kind == STW_TICKET_ENTRY_WORK ? _("Log Work") : _("Add Comment"),

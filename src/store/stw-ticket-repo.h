@@ -87,4 +87,20 @@ GArray    *stw_ticket_repo_search_ids       (StwDatabase         *db,
                                              const char          *search,
                                              GError             **error);
 
+/* For other writes on the writer thread (sample data). */
+gboolean   stw_ticket_repo_save_in          (StwWriteContext     *ctx,
+                                             StwTicket           *ticket,
+                                             GError             **error);
+gboolean   stw_ticket_repo_link_asset_in    (StwWriteContext     *ctx,
+                                             gint64               ticket_id,
+                                             gint64               asset_id,
+                                             GError             **error);
+gint64     stw_ticket_repo_add_entry_in     (StwWriteContext     *ctx,
+                                             gint64               ticket_id,
+                                             StwTicketEntryKind   kind,
+                                             gint64               author_id,
+                                             const char          *body,
+                                             int                  minutes,
+                                             GError             **error);
+
 G_END_DECLS
