@@ -34,6 +34,9 @@ gboolean       stw_database_create_at_version   (const char       *path,
 sqlite3       *stw_write_context_get_db         (StwWriteContext  *ctx);
 gint64         stw_write_context_get_batch      (StwWriteContext  *ctx);
 gint64         stw_write_context_get_time       (StwWriteContext  *ctx);
+gboolean       stw_write_context_set_time       (StwWriteContext  *ctx,
+                                                 gint64            time,
+                                                 GError          **error);
 void           stw_write_context_touch          (StwWriteContext  *ctx,
                                                  StwEntity         entities);
 StwOrigin      stw_write_context_get_origin     (StwWriteContext  *ctx);

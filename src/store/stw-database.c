@@ -986,6 +986,36 @@ stw_write_context_get_time (StwWriteContext *ctx)
 }
 
 /*
+ * stw_write_context_set_time:
+ *
+ * Stamps what the write does from now on with @time, in the records (it
+ * is what stw_write_context_get_time() gives) and in their journal rows;
+ * the batch keeps the time it began. For the sample data only, which
+ * plays each made-up ticket's past at the times it happened, so that its
+ * times, its history and the SLA clocks read from it agree.
+ */
+gboolean
+stw_write_context_set_time (StwWriteContext  *ctx,
+                            gint64            time,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert (ctx->batch != 0);
+
+  stmt = stw_write_context_prepare (ctx, "UPDATE journal_state SET time = ? WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, time);
+  if (!stw_sql_step (stmt, error))
+    return FALSE;
+
+  ctx->time = time;
+  return TRUE;
+}
+
+/*
  * stw_write_context_touch:
  *
  * Says the write changed @entities in a way the journal does not record
