@@ -16,11 +16,13 @@
 #include "stw-database-private.h"
 #include "stw-location-repo.h"
 #include "stw-person-repo.h"
+#include "stw-sample-data-private.h"
 
 /*
  * A made-up company with three offices, so a person can try Steward on
- * something that looks like their own inventory. The same seed gives the
- * same inventory every time.
+ * something that looks like their own inventory and service desk. The
+ * same seed gives the same inventory every time; the tickets are in
+ * stw-sample-tickets.c.
  */
 
 #define SEED 20261124
@@ -210,6 +212,10 @@ load_func (StwWriteContext  *ctx,
   guint n_rooms[G_N_ELEMENTS (offices)] = { 0 };
   gint64 person_ids[G_N_ELEMENTS (people)];
   guint person_office[G_N_ELEMENTS (people)];
+  g_auto(GStrv) person_names = g_new0 (char *, G_N_ELEMENTS (people) + 1);
+  g_autofree StwSampleAsset *sample_assets = g_new0 (StwSampleAsset, STW_SAMPLE_N_ASSETS);
+  StwSampleRefs refs = { G_N_ELEMENTS (people), person_names, person_ids, person_office,
+                         sample_assets, STW_SAMPLE_N_ASSETS };
   guint counters[8] = { 0 };
 
   for (guint o = 0; o < G_N_ELEMENTS (offices); o++)
@@ -252,6 +258,7 @@ load_func (StwWriteContext  *ctx,
         return FALSE;
 
       person_ids[p] = stw_person_get_id (person);
+      person_names[p] = g_steal_pointer (&name);
       person_office[p] = p < 10 ? 0 : p < 20 ? 1 : p < 30 ? 2 : p % 3;
     }
 
@@ -299,8 +306,13 @@ load_func (StwWriteContext  *ctx,
       if (status != STW_ASSET_STATUS_LOST)
         stw_asset_set_location (asset, rooms[office][room], NULL);
 
-      if (model->personal && (status == STW_ASSET_STATUS_DEPLOYED || status == STW_ASSET_STATUS_IN_REPAIR))
-        stw_asset_set_person (asset, person_ids[person], NULL);
+      sample_assets[i].person = -1;
+      if (model->personal &&
+          (status == STW_ASSET_STATUS_DEPLOYED || status == STW_ASSET_STATUS_IN_REPAIR))
+        {
+          stw_asset_set_person (asset, person_ids[person], NULL);
+          sample_assets[i].person = person;
+        }
 
       g_date_add_days (purchase, g_rand_int_range (rand, 0, 2860));
       g_date_strftime (purchase_text, sizeof purchase_text, "%Y-%m-%d", purchase);
@@ -320,9 +332,15 @@ load_func (StwWriteContext  *ctx,
 
       if (!stw_asset_repo_insert (ctx, asset, error))
         return FALSE;
+
+      sample_assets[i].id = stw_asset_get_id (asset);
+      sample_assets[i].category = model->category;
+      sample_assets[i].status = status;
+      sample_assets[i].model = model->model;
+      sample_assets[i].office = office;
     }
 
-  return TRUE;
+  return stw_sample_tickets_load_in (ctx, &refs, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -330,9 +348,9 @@ load_func (StwWriteContext  *ctx,
 /**
  * stw_sample_data_load_async:
  *
- * Adds the sample company's sites, people and assets as one undo step.
- * Meant for an empty database; on a filled one, tags that are taken make
- * it fail without changing anything.
+ * Adds the sample company's sites, people, assets and tickets as one
+ * undo step. Meant for an empty database; on a filled one, tags that are
+ * taken make it fail without changing anything.
  */
 void
 stw_sample_data_load_async (StwDatabase         *db,

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /* How many assets the sample inventory has. */
 #define STW_SAMPLE_N_ASSETS 320
 
+/* How many tickets its service desk has. */
+#define STW_SAMPLE_N_TICKETS 62
+
 void     stw_sample_data_load_async  (StwDatabase          *db,
                                       GCancellable         *cancellable,
                                       GAsyncReadyCallback   callback,
