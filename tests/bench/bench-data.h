@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 /* Realistic assets for the benchmarks, the same every time for a seed:
  * one row's values, regenerated on demand so a million rows need no
@@ -48,3 +49,27 @@ gboolean    bench_write_csv       (const char *path,
                                    GError    **error);
 const char *bench_search_term     (guint       index);
 guint       bench_n_search_terms  (void);
+
+/* Tickets, written straight into a Steward database inside a write the
+ * caller has begun (journal triggers on, so the journal batch must be
+ * set). One ticket in ten is an incident in “new”: the board column a
+ * benchmark measures. */
+
+#define BENCH_BOARD_TYPE   "incident"
+#define BENCH_BOARD_STATUS "new"
+
+typedef struct
+{
+  guint64 tickets;
+  guint64 entries;
+  guint64 links;
+  guint64 board;             /* tickets in the board column */
+} BenchTicketCounts;
+
+gboolean    bench_write_tickets            (sqlite3            *db,
+                                            guint64             n_tickets,
+                                            gint64              now,
+                                            BenchTicketCounts  *counts,
+                                            GError            **error);
+const char *bench_ticket_search_term       (guint               index);
+guint       bench_n_ticket_search_terms    (void);

@@ -20,6 +20,10 @@
 #include "bench-data.h"
 #include "io/stw-csv-import.h"
 #include "store/stw-asset-repo.h"
+#include "store/stw-database-private.h"
+#include "store/stw-repo-private.h"
+#include "store/stw-ticket-query-model.h"
+#include "store/stw-ticket-repo.h"
 #include "ui/stw-asset-detail.h"
 #include "ui/stw-assets-view.h"
 #include "ui/stw-window.h"
@@ -37,9 +41,16 @@
  *     painted, median and 95th percentile over many terms;
  *  4. sort: re-sorting by another column, to the rows painted;
  *  5. scrolling the column view from top to bottom: frame times;
- *  6. peak resident memory with the list open.
+ *  6. peak resident memory with the list open;
+ *  7. tickets (default 100,000, after the assets, in the same database):
+ *     writing them in one write as a bulk insert, the SLA times of them
+ *     all, and the store's ticket queries through StwTicketQueryModel,
+ *     as the lists and boards will run them: all tickets by last update
+ *     and by priority, the open ones, a board column of 10,000 cards,
+ *     and searches of the tickets and their comments.
  *
- * Needs a display (run it under Xvfb: `ninja -C _build bench`).
+ * Needs a display (run it under Xvfb: `ninja -C _build bench`). With
+ * --keep, the database with assets and tickets stays for --reuse.
  */
 
 typedef struct
@@ -61,6 +72,26 @@ typedef struct
   double  scroll_interval_p95_ms;
   double  peak_rss_mb;
   double  window_rss_mb;
+  guint64 tickets;
+  guint64 ticket_entries;
+  guint64 ticket_links;
+  double  tickets_write_s;          /* the rows and their full-text index */
+  double  tickets_sla_s;            /* the SLA times of every open ticket */
+  double  tickets_generate_s;       /* the whole write, to its commit */
+  guint   list_all_rows;
+  double  list_updated_p50_ms;
+  double  list_updated_p95_ms;
+  double  list_priority_p50_ms;
+  double  list_priority_p95_ms;
+  guint   list_open_rows;
+  double  list_open_p50_ms;
+  double  list_open_p95_ms;
+  guint   board_rows;
+  double  board_p50_ms;
+  double  board_p95_ms;
+  double  ticket_search_p50_ms;
+  double  ticket_search_p95_ms;
+  double  ticket_search_max_ms;
 } Results;
 
 static double
@@ -620,6 +651,198 @@ measure_window_apart (const char *self_path,
 }
 
 /* ------------------------------------------------------------------------ */
+/* 7. Tickets                                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  guint64            n_tickets;
+  BenchTicketCounts  counts;
+  double             write_s;
+  double             sla_s;
+} TicketJob;
+
+static gboolean
+write_tickets_func (StwWriteContext  *ctx,
+                    gpointer          user_data,
+                    GError          **error)
+{
+  TicketJob *job = user_data;
+  double start = seconds ();
+
+  if (!bench_write_tickets (stw_write_context_get_db (ctx), job->n_tickets,
+                            stw_write_context_get_time (ctx), &job->counts, error))
+    return FALSE;
+  job->write_s = seconds () - start;
+
+  /* As the store does after a change of the SLA settings: every open
+   * ticket, in the same write. */
+  start = seconds ();
+  if (!stw_ticket_repo_refresh_sla_in (ctx, 0, error))
+    return FALSE;
+  job->sla_s = seconds () - start;
+
+  return TRUE;
+}
+
+/* Adds the tickets to the database at @path, in one write and one undo
+ * step, as an import would. */
+static void
+generate_tickets (const char *path,
+                  guint64     n_tickets,
+                  Results    *results)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwDatabase) db = stw_database_open (path, &error);
+  TicketJob job = { n_tickets, };
+  double start;
+
+  g_assert_no_error (error);
+
+  start = seconds ();
+  stw_database_write_sync (db, STW_ORIGIN_IMPORT, "Generate Tickets", write_tickets_func, &job,
+                           NULL, &error);
+  g_assert_no_error (error);
+  results->tickets_generate_s = seconds () - start;
+  results->tickets_write_s = job.write_s;
+  results->tickets_sla_s = job.sla_s;
+
+  g_print ("  %" G_GUINT64_FORMAT " tickets, %" G_GUINT64_FORMAT " comments and work log "
+           "entries, %" G_GUINT64_FORMAT " asset links, %" G_GUINT64_FORMAT " on the board "
+           "column\n", job.counts.tickets, job.counts.entries, job.counts.links,
+           job.counts.board);
+}
+
+#define QUERY_RUNS 11
+
+static void
+wait_ticket_model (StwTicketQueryModel *model)
+{
+  while (stw_ticket_query_model_get_loading (model))
+    iterate ();
+}
+
+/* The query is done and the first page read, as a list needs to show
+ * anything. */
+static double
+finish_query (StwTicketQueryModel *model,
+              double               start)
+{
+  g_autoptr(GObject) first = NULL;
+
+  wait_ticket_model (model);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  return (seconds () - start) * 1000.0;
+}
+
+/* Times the query the model was just set to, then the same again: the
+ * first run is that of a change of sort or filter, the others those of
+ * a change in the store. */
+static guint
+time_ticket_query (StwTicketQueryModel *model,
+                   const char          *label,
+                   double               start,
+                   double              *p50,
+                   double              *p95)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double first = finish_query (model, start);
+  guint rows = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  g_array_append_val (times, first);
+  for (guint i = 1; i < QUERY_RUNS; i++)
+    {
+      double time;
+
+      start = seconds ();
+      stw_ticket_query_model_refresh (model);
+      time = finish_query (model, start);
+      g_array_append_val (times, time);
+    }
+
+  *p50 = percentile (times, 0.5);
+  *p95 = percentile (times, 0.95);
+  g_print ("  %-34s %8u rows  first %7.1f ms  median %7.1f ms  p95 %7.1f ms\n", label, rows,
+           first, *p50, *p95);
+  return rows;
+}
+
+static void
+measure_tickets (const char *path,
+                 Results    *results)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwDatabase) db = stw_database_open (path, &error);
+  g_autoptr(StwTicketQueryModel) list = NULL;
+  g_autoptr(StwTicketQueryModel) board = NULL;
+  g_autoptr(GArray) searches = g_array_new (FALSE, FALSE, sizeof (double));
+  double start;
+
+  g_assert_no_error (error);
+  results->tickets = (guint64)stw_ticket_repo_count (db);
+
+  /* Each model opens its connection, as a view would, and its first
+   * query is not timed: the lists below are changes of a list on show. */
+  list = stw_ticket_query_model_new (db);
+  wait_ticket_model (list);
+
+  start = seconds ();
+  stw_ticket_query_model_set_scope (list, STW_TICKET_SCOPE_ALL);
+  results->list_all_rows = time_ticket_query (list, "all, by last update", start,
+                                              &results->list_updated_p50_ms,
+                                              &results->list_updated_p95_ms);
+
+  start = seconds ();
+  stw_ticket_query_model_set_sort (list, STW_TICKET_SORT_PRIORITY, STW_SORT_ASCENDING);
+  time_ticket_query (list, "all, by priority", start, &results->list_priority_p50_ms,
+                     &results->list_priority_p95_ms);
+
+  start = seconds ();
+  stw_ticket_query_model_set_scope (list, STW_TICKET_SCOPE_OPEN);
+  stw_ticket_query_model_set_sort (list, STW_TICKET_SORT_UPDATED, STW_SORT_DESCENDING);
+  results->list_open_rows = time_ticket_query (list, "open, by last update", start,
+                                               &results->list_open_p50_ms,
+                                               &results->list_open_p95_ms);
+
+  board = stw_ticket_query_model_new (db);
+  wait_ticket_model (board);
+  start = seconds ();
+  stw_ticket_query_model_set_scope (board, STW_TICKET_SCOPE_ALL);
+  stw_ticket_query_model_set_type (board, STW_TICKET_TYPE_INCIDENT);
+  stw_ticket_query_model_set_status (board, STW_TICKET_STATUS_NEW);
+  stw_ticket_query_model_set_sort (board, STW_TICKET_SORT_RANK, STW_SORT_ASCENDING);
+  results->board_rows = time_ticket_query (board, "board column " BENCH_BOARD_TYPE " "
+                                           BENCH_BOARD_STATUS ", by rank", start,
+                                           &results->board_p50_ms, &results->board_p95_ms);
+
+  /* Searches of all tickets, the last updated first, as a person types
+   * them in the list. */
+  stw_ticket_query_model_set_scope (list, STW_TICKET_SCOPE_ALL);
+  wait_ticket_model (list);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < bench_n_ticket_search_terms (); i++)
+      {
+        double time;
+
+        start = seconds ();
+        stw_ticket_query_model_set_search (list, bench_ticket_search_term (i));
+        time = finish_query (list, start);
+        g_array_append_val (searches, time);
+        if (round == 1)
+          g_print ("  search %-14s %8u rows %8.1f ms\n", bench_ticket_search_term (i),
+                   g_list_model_get_n_items (G_LIST_MODEL (list)), time);
+      }
+  results->ticket_search_p50_ms = percentile (searches, 0.5);
+  results->ticket_search_p95_ms = percentile (searches, 0.95);
+  results->ticket_search_max_ms = percentile (searches, 1.0);
+
+  stw_sql_query_int (stw_database_get_reader (db), "SELECT count(*) FROM ticket_entries",
+                     (gint64 *)&results->ticket_entries, NULL);
+  stw_sql_query_int (stw_database_get_reader (db), "SELECT count(*) FROM ticket_assets",
+                     (gint64 *)&results->ticket_links, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
 
 static void
 print_results (const Results *r,
@@ -631,7 +854,8 @@ print_results (const Results *r,
 #define ROW(label, value, unit, target) \
   g_print ("  %-44s %10.2f %-3s %s\n", label, value, unit, target)
 
-  g_print ("\nSteward benchmark, %" G_GUINT64_FORMAT " assets\n\n", r->rows);
+  g_print ("\nSteward benchmark, %" G_GUINT64_FORMAT " assets, %" G_GUINT64_FORMAT
+           " tickets\n\n", r->rows, r->tickets);
   ROW ("import through Steward (CSV → store)", r->import_s, "s", "");
   ROW ("physical limit (plain SQLite, same tables)", r->limit_s, "s", "");
   ROW ("import / limit", r->import_s / r->limit_s, "×", "target ≤ 2");
@@ -647,6 +871,30 @@ print_results (const Results *r,
   ROW ("scroll frame interval, median", r->scroll_interval_p50_ms, "ms", "");
   ROW ("scroll frame interval, 95th percentile", r->scroll_interval_p95_ms, "ms", "");
   ROW ("peak resident memory with the list open", r->window_rss_mb, "MB", "target ≤ 250");
+
+  if (r->tickets > 0)
+    {
+      g_print ("\n  %" G_GUINT64_FORMAT " tickets, %" G_GUINT64_FORMAT " entries, "
+               "%" G_GUINT64_FORMAT " asset links; queries to ids and first page read\n\n",
+               r->tickets, r->ticket_entries, r->ticket_links);
+      if (r->tickets_generate_s > 0)
+        {
+          ROW ("write the tickets, one write in all", r->tickets_generate_s, "s", "");
+          ROW ("  of which rows, journal and full-text index", r->tickets_write_s, "s", "");
+          ROW ("  of which SLA times of all open tickets", r->tickets_sla_s, "s", "");
+        }
+      ROW ("all tickets by last update, median", r->list_updated_p50_ms, "ms", "");
+      ROW ("all tickets by last update, 95th percentile", r->list_updated_p95_ms, "ms", "");
+      ROW ("all tickets by priority, median", r->list_priority_p50_ms, "ms", "");
+      ROW ("all tickets by priority, 95th percentile", r->list_priority_p95_ms, "ms", "");
+      ROW ("open tickets by last update, median", r->list_open_p50_ms, "ms", "");
+      ROW ("open tickets by last update, 95th percentile", r->list_open_p95_ms, "ms", "");
+      ROW ("board column by rank, median", r->board_p50_ms, "ms", "");
+      ROW ("board column by rank, 95th percentile", r->board_p95_ms, "ms", "");
+      ROW ("ticket and comment search, median", r->ticket_search_p50_ms, "ms", "");
+      ROW ("ticket and comment search, 95th percentile", r->ticket_search_p95_ms, "ms", "");
+      ROW ("ticket and comment search, slowest", r->ticket_search_max_ms, "ms", "");
+    }
 #undef ROW
 
   /* A figure not measured in this run (0 / 0) is null. */
@@ -672,6 +920,28 @@ print_results (const Results *r,
   FIELD ("scroll_frame_interval_p50_ms", r->scroll_interval_p50_ms);
   FIELD ("scroll_frame_interval_p95_ms", r->scroll_interval_p95_ms);
   FIELD ("peak_rss_mb", r->window_rss_mb);
+  FIELD ("tickets", (double)r->tickets);
+  FIELD ("ticket_entries", (double)r->ticket_entries);
+  FIELD ("ticket_asset_links", (double)r->ticket_links);
+  FIELD ("tickets_generate_s", r->tickets_generate_s > 0 ? r->tickets_generate_s : NAN);
+  FIELD ("tickets_write_s", r->tickets_generate_s > 0 ? r->tickets_write_s : NAN);
+  FIELD ("tickets_sla_refresh_s", r->tickets_generate_s > 0 ? r->tickets_sla_s : NAN);
+#define TICKET_FIELD(name, value) FIELD (name, r->tickets > 0 ? (double)(value) : NAN)
+  TICKET_FIELD ("ticket_list_rows", r->list_all_rows);
+  TICKET_FIELD ("ticket_list_updated_p50_ms", r->list_updated_p50_ms);
+  TICKET_FIELD ("ticket_list_updated_p95_ms", r->list_updated_p95_ms);
+  TICKET_FIELD ("ticket_list_priority_p50_ms", r->list_priority_p50_ms);
+  TICKET_FIELD ("ticket_list_priority_p95_ms", r->list_priority_p95_ms);
+  TICKET_FIELD ("ticket_list_open_rows", r->list_open_rows);
+  TICKET_FIELD ("ticket_list_open_p50_ms", r->list_open_p50_ms);
+  TICKET_FIELD ("ticket_list_open_p95_ms", r->list_open_p95_ms);
+  TICKET_FIELD ("ticket_board_rows", r->board_rows);
+  TICKET_FIELD ("ticket_board_p50_ms", r->board_p50_ms);
+  TICKET_FIELD ("ticket_board_p95_ms", r->board_p95_ms);
+  TICKET_FIELD ("ticket_search_p50_ms", r->ticket_search_p50_ms);
+  TICKET_FIELD ("ticket_search_p95_ms", r->ticket_search_p95_ms);
+  TICKET_FIELD ("ticket_search_max_ms", r->ticket_search_max_ms);
+#undef TICKET_FIELD
   g_string_append (json, "\n}\n");
 #undef FIELD
 
@@ -695,6 +965,7 @@ main (int   argc,
   g_autofree char *steward = NULL;
   g_autofree char *self_path = NULL;
   gint64 rows = 1000000;
+  gint64 tickets = 100000;
   gboolean keep = FALSE;
   gboolean window_only = FALSE;
   g_autofree char *reuse = NULL;
@@ -702,11 +973,14 @@ main (int   argc,
   double start;
   const GOptionEntry options[] = {
     { "rows", 'n', 0, G_OPTION_ARG_INT64, &rows, "How many assets (default 1,000,000)", "N" },
+    { "tickets", 't', 0, G_OPTION_ARG_INT64, &tickets,
+      "How many tickets (default 100,000; 0 for none)", "N" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &json_path, "The JSON file to write", "FILE" },
     { "steward", 0, 0, G_OPTION_ARG_FILENAME, &steward, "The steward binary to start", "PATH" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the databases and the CSV file", NULL },
     { "reuse", 0, 0, G_OPTION_ARG_FILENAME, &reuse,
-      "Measure only the window, on a database kept from an earlier run", "DB" },
+      "Measure only the window, and its tickets' queries if it has tickets, on a database "
+      "kept from an earlier run", "DB" },
     { "window-only", 0, 0, G_OPTION_ARG_NONE, &window_only,
       "With --reuse: skip the start-up time", NULL },
     { NULL }
@@ -731,13 +1005,20 @@ main (int   argc,
   if (reuse != NULL)
     {
       g_autoptr(StwDatabase) db = stw_database_open (reuse, &error);
+      gint64 n_tickets;
 
       g_assert_no_error (error);
       results.rows = (guint64)stw_asset_repo_count (db);
+      n_tickets = stw_ticket_repo_count (db);
       g_clear_object (&db);
       if (!window_only)
         measure_first_rows (steward, reuse, &results);
       measure_window (reuse, &results);
+      if (!window_only && n_tickets > 0)
+        {
+          g_print ("Measuring the ticket queries…\n");
+          measure_tickets (reuse, &results);
+        }
       print_results (&results, json_path);
       return 0;
     }
@@ -770,6 +1051,15 @@ main (int   argc,
   measure_first_rows (steward, path, &results);
   g_print ("Measuring the window…\n");
   measure_window_apart (self_path, path, &results);
+
+  /* After the window, so that its figures stay those of assets alone. */
+  if (tickets > 0)
+    {
+      g_print ("Writing %" G_GINT64_FORMAT " tickets…\n", tickets);
+      generate_tickets (path, (guint64)tickets, &results);
+      g_print ("Measuring the ticket queries…\n");
+      measure_tickets (path, &results);
+    }
 
   print_results (&results, json_path);
 
