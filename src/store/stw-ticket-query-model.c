@@ -116,7 +116,8 @@ query_free (gpointer data)
   g_free (query);
 }
 
-/* The sort: the keys the direction applies to, then the tie-breakers. */
+/* The sort: the keys, then the id in the same direction, as the indexes
+ * have them, so a sort is read from an index and not sorted again. */
 static void
 append_order (GString          *sql,
               StwTicketSort     sort,
@@ -130,29 +131,30 @@ append_order (GString          *sql,
       g_string_append_printf (sql, "t.id%s", dir);
       break;
     case STW_TICKET_SORT_TITLE:
-      g_string_append_printf (sql, "t.title COLLATE NOCASE%s, t.id", dir);
+      g_string_append_printf (sql, "t.title COLLATE NOCASE%s, t.id%s", dir, dir);
       break;
     case STW_TICKET_SORT_PRIORITY:
-      g_string_append_printf (sql, "t.priority%s, t.id DESC", dir);
+      g_string_append_printf (sql, "t.priority%s, t.id%s", dir, dir);
       break;
     case STW_TICKET_SORT_STATUS:
-      g_string_append_printf (sql, "t.status%s, t.id DESC", dir);
+      g_string_append_printf (sql, "t.status%s, t.id%s", dir, dir);
       break;
     case STW_TICKET_SORT_SLA:
-      g_string_append_printf (sql, "t.sla_due IS NULL, t.sla_due%s, t.id", dir);
+      g_string_append_printf (sql, "t.sla_due IS NULL, t.sla_due%s, t.id%s", dir, dir);
       break;
     case STW_TICKET_SORT_ASSIGNEE:
-      g_string_append_printf (sql, "a.name IS NULL, a.name COLLATE NOCASE%s, t.id", dir);
+      g_string_append_printf (sql, "a.name IS NULL, a.name COLLATE NOCASE%s, t.id%s", dir, dir);
       break;
     case STW_TICKET_SORT_QUEUE:
-      g_string_append_printf (sql, "t.queue IS NULL, t.queue COLLATE NOCASE%s, t.id", dir);
+      g_string_append_printf (sql, "t.queue IS NULL, t.queue COLLATE NOCASE%s, t.id%s", dir,
+                              dir);
       break;
     case STW_TICKET_SORT_RANK:
-      g_string_append_printf (sql, "t.rank%s, t.id", dir);
+      g_string_append_printf (sql, "t.rank%s, t.id%s", dir, dir);
       break;
     case STW_TICKET_SORT_UPDATED:
     default:
-      g_string_append_printf (sql, "t.updated%s, t.id", dir);
+      g_string_append_printf (sql, "t.updated%s, t.id%s", dir, dir);
       break;
     }
 }

@@ -174,7 +174,7 @@ test_filters (Fixture       *fixture,
   expected = g_strdup_printf ("%" G_GINT64_FORMAT, laptop);
   assert_ids (model, expected);
 
-  /* Sorted by priority, highest first, then the newest. */
+  /* Sorted by priority, highest first. */
   stw_ticket_query_model_set_scope (model, STW_TICKET_SCOPE_OPEN);
   stw_ticket_query_model_set_sort (model, STW_TICKET_SORT_PRIORITY, STW_SORT_ASCENDING);
   g_free (expected);
