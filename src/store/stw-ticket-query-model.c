@@ -685,6 +685,13 @@ stw_ticket_query_model_set_search (StwTicketQueryModel *self,
   schedule_run (self);
 }
 
+const char *
+stw_ticket_query_model_get_search (StwTicketQueryModel *self)
+{
+  g_return_val_if_fail (STW_IS_TICKET_QUERY_MODEL (self), NULL);
+  return self->search;
+}
+
 void
 stw_ticket_query_model_set_scope (StwTicketQueryModel *self,
                                   StwTicketScope       scope)

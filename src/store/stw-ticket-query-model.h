@@ -50,6 +50,7 @@ G_DECLARE_FINAL_TYPE (StwTicketQueryModel, stw_ticket_query_model, STW, TICKET_Q
 
 StwTicketQueryModel *stw_ticket_query_model_new        (StwDatabase         *db);
 StwDatabase         *stw_ticket_query_model_get_database (StwTicketQueryModel *self);
+const char          *stw_ticket_query_model_get_search (StwTicketQueryModel *self);
 void                 stw_ticket_query_model_set_search (StwTicketQueryModel *self,
                                                         const char          *search);
 void                 stw_ticket_query_model_set_scope  (StwTicketQueryModel *self,

@@ -13,6 +13,7 @@
 
 #include "stw-dnd.h"
 #include "stw-slot-model.h"
+#include "stw-ticket-card.h"
 #include "stw-ticket-board.h"
 #include "stw-ui-util.h"
 #include "store/stw-ticket-repo.h"
@@ -55,7 +56,9 @@ struct _StwTicketBoard
   GtkWidget      *scroller;
   GtkWidget      *columns_box;
   GPtrArray      *columns;      /* Column */
+  GtkWidget      *card_menu;    /* the cards' menu, one for all */
 
+  gboolean        built;        /* columns made: when first shown or asked for */
   char           *search;
   StwTicketScope  scope;
   char           *queue;
@@ -140,112 +143,43 @@ column_loading_cb (Column     *column,
 /* Cards                                                                    */
 /* ------------------------------------------------------------------------ */
 
-static StwTicket *
-card_ticket (GtkWidget *card)
+/* The card's slot's ticket, read when the card is bound or changes. */
+static void
+update_card (GtkWidget *card)
 {
   StwSlot *slot = g_object_get_qdata (G_OBJECT (card), slot_quark);
 
-  return slot != NULL ? stw_slot_get_item (slot) : NULL;
+  stw_ticket_card_set_ticket (STW_TICKET_CARD (card), slot != NULL ? stw_slot_get_item (slot)
+                                                                   : NULL);
 }
 
 static gint64
 card_ticket_id (GtkWidget *card)
 {
-  StwTicket *ticket = card_ticket (card);
+  StwTicket *ticket = stw_ticket_card_get_ticket (STW_TICKET_CARD (card));
 
   return ticket != NULL ? stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID) : 0;
 }
 
-typedef struct
-{
-  GtkWidget *number;
-  GtkWidget *priority;
-  GtkWidget *title;
-  GtkWidget *sla_icon;
-  GtkWidget *sla;
-  GtkWidget *assignee;
-  GtkWidget *menu_button;
-} CardParts;
-
+/* The card's menu: where its lifecycle lets it go, and its place. One
+ * popover for the board, opened over the card (or where it was clicked). */
 static void
-update_card (GtkWidget *card)
+popup_card_menu (StwTicketBoard        *self,
+                 GtkWidget             *card,
+                 const graphene_rect_t *where)
 {
-  CardParts *parts = g_object_get_data (G_OBJECT (card), "parts");
-  StwTicket *ticket = card_ticket (card);
-  g_autofree char *number = NULL;
-  g_autofree char *priority = NULL;
-  g_autofree char *sla = NULL;
-  g_autofree char *priority_class = NULL;
-  g_autofree char *accessible = NULL;
-  const char *assignee;
-  StwSlaState state;
-  int p;
-
-  if (ticket == NULL)
-    return;
-
-  p = CLAMP (stw_ticket_get_value (ticket, STW_TICKET_VALUE_PRIORITY), 1, 5);
-  number = g_strdup_printf ("#%" G_GINT64_FORMAT, stw_ticket_get_value (ticket,
-                                                                       STW_TICKET_VALUE_ID));
-  priority = stw_ticket_priority_label (p);
-  sla = stw_ticket_describe_sla (ticket, g_get_real_time (), &state);
-  assignee = stw_ticket_get_text (ticket, STW_TICKET_TEXT_ASSIGNEE_NAME);
-
-  gtk_label_set_label (GTK_LABEL (parts->number), number);
-  gtk_label_set_label (GTK_LABEL (parts->priority), priority);
-  for (int i = 1; i <= 5; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("priority-%d", i);
-
-      if (i == p)
-        gtk_widget_add_css_class (parts->priority, name);
-      else
-        gtk_widget_remove_css_class (parts->priority, name);
-    }
-  gtk_label_set_label (GTK_LABEL (parts->title), stw_ticket_get_text (ticket,
-                                                                      STW_TICKET_TEXT_TITLE));
-
-  gtk_widget_set_visible (parts->sla_icon, sla[0] != '\0');
-  gtk_image_set_from_icon_name (GTK_IMAGE (parts->sla_icon), stw_sla_state_icon_name (state));
-  gtk_label_set_label (GTK_LABEL (parts->sla), sla);
-  gtk_widget_remove_css_class (parts->sla, "error");
-  gtk_widget_remove_css_class (parts->sla, "warning");
-  gtk_widget_remove_css_class (parts->sla_icon, "error");
-  gtk_widget_remove_css_class (parts->sla_icon, "warning");
-  if (state == STW_SLA_STATE_BREACHED || state == STW_SLA_STATE_AT_RISK)
-    {
-      const char *tone = state == STW_SLA_STATE_BREACHED ? "error" : "warning";
-
-      gtk_widget_add_css_class (parts->sla, tone);
-      gtk_widget_add_css_class (parts->sla_icon, tone);
-    }
-
-  gtk_label_set_label (GTK_LABEL (parts->assignee), assignee != NULL ? assignee
-                                                                     : _("Unassigned"));
-
-  /* Translators: a board card for screen readers: number, title,
-   * priority, SLA state, assignee */
-  accessible = g_strdup_printf (_("%s, %s, %s, %s, %s"), number,
-                                stw_ticket_get_text (ticket, STW_TICKET_TEXT_TITLE), priority,
-                                sla[0] != '\0' ? sla : stw_sla_state_label (state),
-                                assignee != NULL ? assignee : _("Unassigned"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-}
-
-/* The card's menu: where its lifecycle lets it go, and its place. */
-static void
-create_card_menu (GtkMenuButton *button,
-                  gpointer       user_data)
-{
-  GtkWidget *card = user_data;
-  StwTicket *ticket = card_ticket (card);
+  StwTicket *ticket = stw_ticket_card_get_ticket (STW_TICKET_CARD (card));
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) targets = g_menu_new ();
   g_autoptr(GMenu) place = g_menu_new ();
+  g_autoptr(GMenuItem) open = g_menu_item_new (_("_Open"), NULL);
+  g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
+  g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
   const StwTicketStatus *statuses;
   StwTicketType type;
   StwTicketStatus from;
+  GdkRectangle rect;
+  double x, y;
   guint n;
   gint64 id;
 
@@ -269,23 +203,57 @@ create_card_menu (GtkMenuButton *button,
       g_menu_append_item (targets, item);
     }
 
-  {
-    g_autoptr(GMenuItem) open = g_menu_item_new (_("_Open"), NULL);
-    g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
-    g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
-
-    g_menu_item_set_action_and_target (open, "board.open", "x", id);
-    g_menu_item_set_action_and_target (up, "board.move-up", "x", id);
-    g_menu_item_set_action_and_target (down, "board.move-down", "x", id);
-    g_menu_append_item (place, open);
-    g_menu_append_item (place, up);
-    g_menu_append_item (place, down);
-  }
+  g_menu_item_set_action_and_target (open, "board.open", "x", id);
+  g_menu_item_set_action_and_target (up, "board.move-up", "x", id);
+  g_menu_item_set_action_and_target (down, "board.move-down", "x", id);
+  g_menu_append_item (place, open);
+  g_menu_append_item (place, up);
+  g_menu_append_item (place, down);
 
   if (g_menu_model_get_n_items (G_MENU_MODEL (targets)) > 0)
     g_menu_append_submenu (menu, _("_Move To"), G_MENU_MODEL (targets));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (place));
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->card_menu), G_MENU_MODEL (menu));
+
+  if (!gtk_widget_translate_coordinates (card, GTK_WIDGET (self), where->origin.x,
+                                         where->origin.y, &x, &y))
+    return;
+  rect.x = (int) x;
+  rect.y = (int) y;
+  rect.width = MAX ((int) where->size.width, 1);
+  rect.height = MAX ((int) where->size.height, 1);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->card_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->card_menu));
+}
+
+/* A click on "⋮", or a right click anywhere on the card. */
+static void
+card_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkWidget       *card)
+{
+  StwTicketBoard *self = STW_TICKET_BOARD (gtk_widget_get_ancestor (card,
+                                                                    STW_TYPE_TICKET_BOARD));
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  graphene_rect_t area;
+
+  if (self == NULL)
+    return;
+
+  stw_ticket_card_get_menu_area (STW_TICKET_CARD (card), &area);
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      graphene_rect_init (&area, x, y, 1, 1);
+      popup_card_menu (self, card, &area);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+  else if (graphene_rect_contains_point (&area, &GRAPHENE_POINT_INIT (x, y)))
+    {
+      popup_card_menu (self, card, &area);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
 }
 
 static GdkContentProvider *
@@ -294,7 +262,7 @@ card_drag_prepare_cb (GtkDragSource *source,
                       double         y,
                       GtkWidget     *card)
 {
-  StwTicket *ticket = card_ticket (card);
+  StwTicket *ticket = stw_ticket_card_get_ticket (STW_TICKET_CARD (card));
   g_autoptr(StwDragIds) ids = NULL;
   gint64 id;
 
@@ -326,82 +294,26 @@ card_drag_end_cb (GtkDragSource *source,
   gtk_widget_remove_css_class (card, "dragged");
 }
 
-static GtkWidget *
-new_label (const char *css_class,
-           gboolean    expand)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, expand);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 setup_card_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                StwTicketBoard           *self)
 {
-  CardParts *parts = g_new0 (CardParts, 1);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *card = stw_ticket_card_new ();
   GtkDragSource *source = gtk_drag_source_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "ticket-card");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Ticket"), -1);
-
-  parts->number = new_label ("dim-label", FALSE);
-  gtk_widget_add_css_class (parts->number, "caption");
-  gtk_widget_add_css_class (parts->number, "numeric");
-  parts->priority = new_label ("priority", FALSE);
-  gtk_widget_add_css_class (parts->priority, "caption-heading");
-  parts->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (parts->menu_button), "view-more-symbolic");
-  gtk_widget_add_css_class (parts->menu_button, "flat");
-  gtk_widget_set_tooltip_text (parts->menu_button, _("Move To…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (parts->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Move To…"), -1);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (parts->menu_button), create_card_menu,
-                                         card, NULL);
-  gtk_box_append (GTK_BOX (top), parts->number);
-  gtk_box_append (GTK_BOX (top), parts->priority);
-  gtk_box_append (GTK_BOX (top), gtk_label_new (NULL));
-  gtk_widget_set_hexpand (gtk_widget_get_last_child (top), TRUE);
-  gtk_box_append (GTK_BOX (top), parts->menu_button);
-
-  parts->title = new_label ("heading", FALSE);
-  gtk_label_set_wrap (GTK_LABEL (parts->title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (parts->title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (parts->title), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (parts->title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (parts->title), 30);
-  gtk_label_set_width_chars (GTK_LABEL (parts->title), 20);
-
-  parts->sla_icon = gtk_image_new ();
-  parts->sla = new_label ("caption", FALSE);
-  parts->assignee = new_label ("caption", TRUE);
-  gtk_widget_add_css_class (parts->assignee, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (parts->assignee), 1);
-  gtk_label_set_ellipsize (GTK_LABEL (parts->assignee), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (bottom), parts->sla_icon);
-  gtk_box_append (GTK_BOX (bottom), parts->sla);
-  gtk_box_append (GTK_BOX (bottom), parts->assignee);
-
-  gtk_box_append (GTK_BOX (card), top);
-  gtk_box_append (GTK_BOX (card), parts->title);
-  gtk_box_append (GTK_BOX (card), bottom);
-  g_object_set_data_full (G_OBJECT (card), "parts", parts, g_free);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (card_drag_prepare_cb), card);
   g_signal_connect (source, "drag-begin", G_CALLBACK (card_drag_begin_cb), card);
   g_signal_connect (source, "drag-end", G_CALLBACK (card_drag_end_cb), card);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (source));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), card);
+  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));
 
   gtk_list_item_set_child (item, card);
 }
@@ -429,6 +341,7 @@ unbind_card_cb (GtkSignalListItemFactory *factory,
 
   g_signal_handlers_disconnect_by_func (slot, update_card, card);
   g_object_set_qdata (G_OBJECT (card), slot_quark, NULL);
+  stw_ticket_card_set_ticket (STW_TICKET_CARD (card), NULL);
 }
 
 static void
@@ -744,11 +657,12 @@ selected_menu_action (GtkWidget  *widget,
     {
       GtkWidget *card = gtk_widget_get_first_child (row);
 
-      if (card != NULL && card_ticket_id (card) == id)
+      if (card != NULL && STW_IS_TICKET_CARD (card) && card_ticket_id (card) == id)
         {
-          CardParts *parts = g_object_get_data (G_OBJECT (card), "parts");
+          graphene_rect_t area;
 
-          gtk_menu_button_popup (GTK_MENU_BUTTON (parts->menu_button));
+          stw_ticket_card_get_menu_area (STW_TICKET_CARD (card), &area);
+          popup_card_menu (self, card, &area);
           return;
         }
     }
@@ -842,6 +756,7 @@ rebuild_columns (StwTicketBoard *self)
   const StwTicketStatus *statuses;
   guint n;
 
+  self->built = TRUE;
   stw_ui_unparent_children (self->columns_box);
   g_ptr_array_set_size (self->columns, 0);
 
@@ -855,15 +770,58 @@ rebuild_columns (StwTicketBoard *self)
     }
 }
 
+/* A board hidden behind the list costs nothing: its columns and their
+ * queries are made when it is first shown (or a caller asks for one). */
+static void
+ensure_columns (StwTicketBoard *self)
+{
+  if (!self->built)
+    rebuild_columns (self);
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                  */
 /* ------------------------------------------------------------------------ */
+
+static void
+stw_ticket_board_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (STW_TICKET_BOARD (widget)->scroller, orientation, for_size, minimum,
+                      natural, minimum_baseline, natural_baseline);
+}
+
+/* The scroller takes it all; the cards' menu is a popover, presented. */
+static void
+stw_ticket_board_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  StwTicketBoard *self = STW_TICKET_BOARD (widget);
+
+  gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->card_menu));
+}
+
+static void
+stw_ticket_board_map (GtkWidget *widget)
+{
+  ensure_columns (STW_TICKET_BOARD (widget));
+  GTK_WIDGET_CLASS (stw_ticket_board_parent_class)->map (widget);
+}
 
 static void
 stw_ticket_board_dispose (GObject *object)
 {
   StwTicketBoard *self = (StwTicketBoard *)object;
 
+  g_clear_pointer (&self->card_menu, gtk_widget_unparent);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
 
@@ -908,6 +866,9 @@ stw_ticket_board_class_init (StwTicketBoardClass *klass)
   object_class->dispose = stw_ticket_board_dispose;
   object_class->finalize = stw_ticket_board_finalize;
   object_class->get_property = stw_ticket_board_get_property;
+  widget_class->map = stw_ticket_board_map;
+  widget_class->measure = stw_ticket_board_measure;
+  widget_class->size_allocate = stw_ticket_board_size_allocate;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
@@ -949,7 +910,6 @@ stw_ticket_board_class_init (StwTicketBoardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
                                        "board.selected-menu", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ticketboard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
@@ -969,6 +929,8 @@ stw_ticket_board_init (StwTicketBoard *self)
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->columns_box);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  self->card_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_widget_set_parent (self->card_menu, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Ticket board"), -1);
 }
@@ -987,7 +949,6 @@ stw_ticket_board_new (StwDatabase *db)
 
   self = g_object_new (STW_TYPE_TICKET_BOARD, NULL);
   self->db = g_object_ref (db);
-  rebuild_columns (self);
   return GTK_WIDGET (self);
 }
 
@@ -1002,7 +963,8 @@ stw_ticket_board_set_ticket_type (StwTicketBoard *self,
     return;
 
   self->type = type;
-  rebuild_columns (self);
+  if (self->built)
+    rebuild_columns (self);
 }
 
 StwTicketType
@@ -1053,6 +1015,7 @@ stw_ticket_board_get_column (StwTicketBoard  *self,
 
   g_return_val_if_fail (STW_IS_TICKET_BOARD (self), NULL);
 
+  ensure_columns (self);
   column = find_column (self, status);
   return column != NULL ? G_LIST_MODEL (column->model) : NULL;
 }
@@ -1071,6 +1034,7 @@ stw_ticket_board_get_column_widget (StwTicketBoard  *self,
 
   g_return_val_if_fail (STW_IS_TICKET_BOARD (self), NULL);
 
+  ensure_columns (self);
   column = find_column (self, status);
   return column != NULL ? column->box : NULL;
 }
@@ -1109,8 +1073,8 @@ stw_ticket_board_refresh (StwTicketBoard *self)
         {
           GtkWidget *card = gtk_widget_get_first_child (row);
 
-          if (card != NULL && g_object_get_qdata (G_OBJECT (card), slot_quark) != NULL)
-            update_card (card);
+          if (card != NULL && STW_IS_TICKET_CARD (card))
+            stw_ticket_card_update (STW_TICKET_CARD (card));
         }
     }
 }

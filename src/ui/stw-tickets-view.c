@@ -258,6 +258,9 @@ sorter_changed_cb (StwTicketsView *self)
 {
   GtkOrdering ordering;
 
+  if (self->column_view == NULL)
+    return;
+
   probed_sort = -1;
   ordering = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), self->probe[0],
                                  self->probe[1]);
@@ -272,7 +275,7 @@ sorter_changed_cb (StwTicketsView *self)
 static void
 add_columns (StwTicketsView *self)
 {
-  g_autoptr(GtkSorter) sorter = NULL;
+  GtkSorter *sorter;
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
@@ -297,7 +300,7 @@ add_columns (StwTicketsView *self)
       gtk_column_view_append_column (self->column_view, column);
     }
 
-  sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
+  sorter = gtk_column_view_get_sorter (self->column_view);
   g_signal_connect_object (sorter, "changed", G_CALLBACK (sorter_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -474,9 +477,15 @@ filters_changed_cb (StwTicketsView *self)
   stw_ticket_query_model_set_priority (self->model, priority);
   stw_ticket_query_model_set_queue (self->model, queue);
 
-  if (type >= 0)
-    stw_ticket_board_set_ticket_type (STW_TICKET_BOARD (self->board), type);
-  stw_ticket_board_set_filters (STW_TICKET_BOARD (self->board), search, scope, queue, priority);
+  /* The board's columns query only while it shows: they take the filters
+   * when it is shown (see mode_toggled_cb()). */
+  if (showing_board (self))
+    {
+      if (type >= 0)
+        stw_ticket_board_set_ticket_type (STW_TICKET_BOARD (self->board), type);
+      stw_ticket_board_set_filters (STW_TICKET_BOARD (self->board), search, scope, queue,
+                                    priority);
+    }
 }
 
 static void
@@ -519,6 +528,8 @@ mode_toggled_cb (StwTicketsView *self)
     gtk_drop_down_set_selected (self->type_dropdown,
                                 stw_ticket_board_get_ticket_type (STW_TICKET_BOARD (self->board))
                                 + 1);
+  if (board)
+    filters_changed_cb (self);
   update_detail_pane (self);
   update_page (self);
 }
@@ -680,7 +691,11 @@ stw_tickets_view_dispose (GObject *object)
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view),
+                                            self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_TICKETS_VIEW);
   stw_ui_unparent_children (GTK_WIDGET (self));
 

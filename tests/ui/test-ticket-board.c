@@ -12,6 +12,7 @@
 #include "store/stw-ticket-repo.h"
 #include "ui/stw-dnd.h"
 #include "ui/stw-ticket-board.h"
+#include "ui/stw-ticket-card.h"
 
 #define S(name) STW_TICKET_STATUS_##name
 
@@ -142,6 +143,31 @@ drop_on (Fixture         *fixture,
   g_assert_not_reached ();
 }
 
+/* The card on screen showing ticket @id, if any. */
+static StwTicketCard *
+find_card (GtkWidget *root,
+           gint64     id)
+{
+  if (STW_IS_TICKET_CARD (root) && gtk_widget_get_mapped (root))
+    {
+      StwTicket *ticket = stw_ticket_card_get_ticket (STW_TICKET_CARD (root));
+
+      if (ticket != NULL && stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID) == id)
+        return STW_TICKET_CARD (root);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      StwTicketCard *found = find_card (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_columns (Fixture       *fixture,
               gconstpointer  data)
@@ -158,8 +184,16 @@ test_columns (Fixture       *fixture,
   g_assert_cmpuint (n_cards (fixture, S (NEW)), ==, 3);
   for (guint i = 0; i < 3; i++)
     g_assert_cmpint (card_id (fixture, S (NEW), i), ==, fixture->ids[i]);
-  g_assert_nonnull (stw_test_find_label (GTK_WIDGET (fixture->board),
-                                         "Printer on floor 2 jams"));
+  {
+    StwTicketCard *card = find_card (GTK_WIDGET (fixture->board), fixture->ids[1]);
+
+    g_assert_nonnull (card);
+    g_assert_cmpstr (stw_ticket_get_text (stw_ticket_card_get_ticket (card),
+                                          STW_TICKET_TEXT_TITLE), ==, "Printer on floor 2 jams");
+    /* The SLA in words, as the card draws it. */
+    g_assert_nonnull (strstr (stw_ticket_card_get_sla_text (card), "left"));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (card)), >, 40);
+  }
 
   /* A change board: its own columns. */
   stw_ticket_board_set_ticket_type (fixture->board, STW_TICKET_TYPE_CHANGE);
