@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bench-data.h"
+#include "bench-ticket-ui.h"
 #include "io/stw-csv-import.h"
 #include "store/stw-asset-repo.h"
 #include "store/stw-database-private.h"
@@ -89,6 +90,7 @@ typedef struct
   guint   board_rows;
   double  board_p50_ms;
   double  board_p95_ms;
+  BenchTicketResults ui;            /* the ticket list and board, in the window */
   double  ticket_search_p50_ms;
   double  ticket_search_p95_ms;
   double  ticket_search_max_ms;
@@ -842,6 +844,77 @@ measure_tickets (const char *path,
                      (gint64 *)&results->ticket_links, NULL);
 }
 
+/* The fields of the ticket window's figures, in their JSON names. */
+#define TICKET_UI_FIELDS(X) \
+  X (list_first_ms, "ticket_ui_list_first_painted_ms") \
+  X (list_search_p50_ms, "ticket_ui_search_p50_ms") \
+  X (list_search_p95_ms, "ticket_ui_search_p95_ms") \
+  X (list_sort_p50_ms, "ticket_ui_sort_p50_ms") \
+  X (list_sort_max_ms, "ticket_ui_sort_max_ms") \
+  X (list_scroll_work_p50_ms, "ticket_ui_list_scroll_work_p50_ms") \
+  X (list_scroll_work_p95_ms, "ticket_ui_list_scroll_work_p95_ms") \
+  X (board_open_ms, "ticket_ui_board_painted_ms") \
+  X (board_scroll_work_p50_ms, "ticket_ui_board_scroll_work_p50_ms") \
+  X (board_scroll_work_p95_ms, "ticket_ui_board_scroll_work_p95_ms") \
+  X (board_move_p50_ms, "ticket_ui_board_move_p50_ms") \
+  X (board_move_p95_ms, "ticket_ui_board_move_p95_ms") \
+  X (peak_rss_mb, "ticket_ui_peak_rss_mb")
+
+/* --ticket-window-only: the ticket window's figures, as JSON to @json_path. */
+static void
+write_ticket_window (const char *path,
+                     const char *json_path)
+{
+  BenchTicketResults ui = { 0, };
+  g_autoptr(GString) json = g_string_new ("{\n");
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  bench_ticket_ui_measure (path, &ui);
+#define WRITE(field, name) \
+  g_string_append_printf (json, "  \"%s\": %s,\n", name, \
+                          isfinite (ui.field) ? g_ascii_formatd (buffer, sizeof buffer, "%.3f", \
+                                                                 ui.field) : "null");
+  TICKET_UI_FIELDS (WRITE)
+#undef WRITE
+  g_string_append_printf (json, "  \"ticket_ui_board_column_cards\": %u\n}\n",
+                          ui.board_column_cards);
+  if (!g_file_set_contents (json_path, json->str, json->len, NULL))
+    g_error ("Cannot write %s", json_path);
+}
+
+/* The ticket list and board in a process of their own, as the assets'
+ * window (see measure_window_apart()). */
+static void
+measure_ticket_window_apart (const char *self_path,
+                             const char *path,
+                             Results    *results)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json_path = g_strconcat (path, ".tickets.json", NULL);
+  JsonObject *object;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, self_path, "--reuse", path,
+                              "--ticket-window-only", "--output", json_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  g_unlink (json_path);
+
+  object = json_node_get_object (json_parser_get_root (parser));
+#define READ(field, name) \
+  results->ui.field = json_object_get_null_member (object, name) \
+                      ? NAN : json_object_get_double_member (object, name);
+  TICKET_UI_FIELDS (READ)
+#undef READ
+  results->ui.board_column_cards = json_object_get_int_member (object,
+                                                               "ticket_ui_board_column_cards");
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -894,6 +967,28 @@ print_results (const Results *r,
       ROW ("ticket and comment search, median", r->ticket_search_p50_ms, "ms", "");
       ROW ("ticket and comment search, 95th percentile", r->ticket_search_p95_ms, "ms", "");
       ROW ("ticket and comment search, slowest", r->ticket_search_max_ms, "ms", "");
+      if (r->ui.board_column_cards > 0)
+        {
+          g_print ("\n  In the window: the ticket list, and a board whose longest column "
+                   "has %u cards\n\n", r->ui.board_column_cards);
+          ROW ("list shown to first rows painted", r->ui.list_first_ms, "ms", "");
+          ROW ("search to rows painted, median", r->ui.list_search_p50_ms, "ms", "");
+          ROW ("search to rows painted, 95th percentile", r->ui.list_search_p95_ms, "ms", "");
+          ROW ("re-sort to rows painted, median", r->ui.list_sort_p50_ms, "ms", "");
+          ROW ("re-sort to rows painted, slowest", r->ui.list_sort_max_ms, "ms", "");
+          ROW ("list scroll frame work, median", r->ui.list_scroll_work_p50_ms, "ms", "");
+          ROW ("list scroll frame work, 95th percentile", r->ui.list_scroll_work_p95_ms, "ms",
+               "");
+          ROW ("board shown to columns painted", r->ui.board_open_ms, "ms", "");
+          ROW ("board column scroll frame work, median", r->ui.board_scroll_work_p50_ms, "ms",
+               "");
+          ROW ("board column scroll frame work, 95th pct.", r->ui.board_scroll_work_p95_ms,
+               "ms", "");
+          ROW ("card moved to both columns painted, median", r->ui.board_move_p50_ms, "ms", "");
+          ROW ("card moved to both columns painted, 95th pct.", r->ui.board_move_p95_ms, "ms",
+               "");
+          ROW ("peak resident memory, ticket window", r->ui.peak_rss_mb, "MB", "");
+        }
     }
 #undef ROW
 
@@ -941,6 +1036,11 @@ print_results (const Results *r,
   TICKET_FIELD ("ticket_search_p50_ms", r->ticket_search_p50_ms);
   TICKET_FIELD ("ticket_search_p95_ms", r->ticket_search_p95_ms);
   TICKET_FIELD ("ticket_search_max_ms", r->ticket_search_max_ms);
+#define UI_FIELD(field, name) \
+  FIELD (name, r->ui.board_column_cards > 0 ? r->ui.field : NAN);
+  TICKET_UI_FIELDS (UI_FIELD)
+#undef UI_FIELD
+  TICKET_FIELD ("ticket_ui_board_column_cards", r->ui.board_column_cards);
 #undef TICKET_FIELD
   g_string_append (json, "\n}\n");
 #undef FIELD
@@ -968,6 +1068,7 @@ main (int   argc,
   gint64 tickets = 100000;
   gboolean keep = FALSE;
   gboolean window_only = FALSE;
+  gboolean ticket_window_only = FALSE;
   g_autofree char *reuse = NULL;
   Results results = { 0 };
   double start;
@@ -983,6 +1084,8 @@ main (int   argc,
       "kept from an earlier run", "DB" },
     { "window-only", 0, 0, G_OPTION_ARG_NONE, &window_only,
       "With --reuse: skip the start-up time", NULL },
+    { "ticket-window-only", 0, 0, G_OPTION_ARG_NONE, &ticket_window_only,
+      "With --reuse: only the ticket list and board in the window", NULL },
     { NULL }
   };
 
@@ -1002,6 +1105,12 @@ main (int   argc,
   if (steward == NULL)
     steward = g_strdup (STEWARD_BINARY);
 
+  if (reuse != NULL && ticket_window_only)
+    {
+      write_ticket_window (reuse, json_path);
+      return 0;
+    }
+
   if (reuse != NULL)
     {
       g_autoptr(StwDatabase) db = stw_database_open (reuse, &error);
@@ -1018,6 +1127,8 @@ main (int   argc,
         {
           g_print ("Measuring the ticket queries…\n");
           measure_tickets (reuse, &results);
+          g_print ("Measuring the ticket list and board…\n");
+          measure_ticket_window_apart (self_path, reuse, &results);
         }
       print_results (&results, json_path);
       return 0;
@@ -1059,6 +1170,8 @@ main (int   argc,
       generate_tickets (path, (guint64)tickets, &results);
       g_print ("Measuring the ticket queries…\n");
       measure_tickets (path, &results);
+      g_print ("Measuring the ticket list and board…\n");
+      measure_ticket_window_apart (self_path, path, &results);
     }
 
   print_results (&results, json_path);
