@@ -275,8 +275,9 @@ stw_ticket_card_snapshot (GtkWidget   *widget,
 
       draw_icon (widget, snapshot, stw_sla_state_icon_name (self->sla_state), PAD,
                  y + (bottom - ICON) / 2.0f, &tone);
-      /* The SLA first; the assignee takes what is left, a third at least. */
-      pango_layout_set_width (self->sla, MAX ((width - 2 * PAD - ICON - 4) * 2 / 3, 1) * PANGO_SCALE);
+      /* The SLA first; the assignee takes what is left, 70 pixels at least. */
+      pango_layout_set_width (self->sla, MAX (width - 2 * PAD - ICON - 4 - GAP - 70, 1) *
+                                         PANGO_SCALE);
       pango_layout_get_pixel_size (self->sla, &sla_width, NULL);
       draw_layout (snapshot, self->sla, PAD + ICON + 4,
                    y + (bottom - layout_height (self->sla)) / 2.0f, &tone);
