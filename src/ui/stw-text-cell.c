@@ -91,6 +91,8 @@ struct _StwTextCell
   char        *text;
   float        xalign;
   StwTextCellTone tone;
+  const char  *icon_name;    /* static; drawn before the text */
+  gboolean     resolving;    /* the text function runs */
 
   StwTextCellFunc func;
   gpointer     func_data;
@@ -146,7 +148,10 @@ resolve (StwTextCell *self)
     return;
 
   self->func_stale = FALSE;
+  self->icon_name = NULL;
+  self->resolving = TRUE;
   text = self->func (self, self->func_data, &tone);
+  self->resolving = FALSE;
   self->tone = tone;
   store_text (self, text);
 }
@@ -307,6 +312,33 @@ tone_color (StwTextCell *self,
     color->alpha *= 0.55f;
 }
 
+#define ICON_SIZE 16
+#define ICON_GAP   4
+
+static void
+draw_icon (StwTextCell   *self,
+           GtkSnapshot   *snapshot,
+           float          x,
+           float          y,
+           const GdkRGBA *color)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  icon = gtk_icon_theme_lookup_icon (theme, self->icon_name, NULL, ICON_SIZE,
+                                     gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
+  if (icon == NULL)
+    return;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE,
+                                            ICON_SIZE, color, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 stw_text_cell_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -318,11 +350,24 @@ stw_text_cell_snapshot (GtkWidget   *widget,
   PangoRectangle logical;
   GdkRGBA color;
   float xalign = self->xalign;
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  float text_x = 0;
 
   resolve (self);
 
   if (self->text == NULL || self->text[0] == '\0' || width <= 0)
     return;
+
+  tone_color (self, &color);
+
+  /* The icon, in the tone of the text, at its start. */
+  if (self->icon_name != NULL && width > ICON_SIZE + ICON_GAP)
+    {
+      draw_icon (self, snapshot, rtl ? width - ICON_SIZE : 0, (height - ICON_SIZE) / 2.0f, &color);
+      width -= ICON_SIZE + ICON_GAP;
+      if (!rtl)
+        text_x = ICON_SIZE + ICON_GAP;
+    }
 
   if (self->shared != NULL)
     {
@@ -335,14 +380,12 @@ stw_text_cell_snapshot (GtkWidget   *widget,
     }
   pango_layout_get_pixel_extents (layout, NULL, &logical);
 
-  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+  if (rtl)
     xalign = 1.0f - xalign;
-
-  tone_color (self, &color);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (floorf ((width - logical.width) * xalign)
+                          &GRAPHENE_POINT_INIT (text_x + floorf ((width - logical.width) * xalign)
                                                 - logical.x,
                                                 floorf ((height - logical.height) / 2.0f)));
   gtk_snapshot_append_layout (snapshot, layout, &color);
@@ -568,4 +611,42 @@ stw_text_cell_set_xalign (StwTextCell *self,
   self->xalign = xalign;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_XALIGN]);
+}
+
+/**
+ * stw_text_cell_set_icon_name:
+ * @icon_name: (nullable): a symbolic icon, a string that lives as long
+ *   as the program (a literal)
+ *
+ * Draws @icon_name before the text, in the text's tone: an SLA state, say,
+ * told by an icon and words and not by colour alone. A text function
+ * calls it each time it is asked, or the icon goes.
+ */
+void
+stw_text_cell_set_icon_name (StwTextCell *self,
+                             const char  *icon_name)
+{
+  g_return_if_fail (STW_IS_TEXT_CELL (self));
+
+  if (self->icon_name == icon_name)
+    return;
+
+  self->icon_name = icon_name;
+  /* From the text function, the cell is being drawn (or asked) already. */
+  if (!self->resolving)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * stw_text_cell_get_icon_name:
+ *
+ * Returns: (nullable): the icon drawn before the text
+ */
+const char *
+stw_text_cell_get_icon_name (StwTextCell *self)
+{
+  g_return_val_if_fail (STW_IS_TEXT_CELL (self), NULL);
+
+  resolve (self);
+  return self->icon_name;
 }

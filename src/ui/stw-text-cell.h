@@ -52,6 +52,9 @@ void        stw_text_cell_set_func   (StwTextCell     *self,
                                       gpointer         data);
 void        stw_text_cell_invalidate (StwTextCell     *self);
 StwTextCellTone stw_text_cell_get_tone (StwTextCell   *self);
+void        stw_text_cell_set_icon_name (StwTextCell *self,
+                                         const char  *icon_name);
+const char *stw_text_cell_get_icon_name (StwTextCell *self);
 float       stw_text_cell_get_xalign (StwTextCell *self);
 void        stw_text_cell_set_xalign (StwTextCell *self,
                                       float        xalign);

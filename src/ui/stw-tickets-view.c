@@ -171,13 +171,15 @@ cell_func (StwTextCell     *cell,
   text = cell_text (ticket, column, &status, &state);
   if (column == COLUMN_SLA)
     {
-      /* In words too: never told by colour alone. */
+      /* An icon and words too: never told by colour alone. */
       if (state == STW_SLA_STATE_BREACHED)
         *tone = STW_TEXT_CELL_TONE_ERROR;
       else if (state == STW_SLA_STATE_AT_RISK)
         *tone = STW_TEXT_CELL_TONE_WARNING;
       else if (state == STW_SLA_STATE_PAUSED)
         *tone = STW_TEXT_CELL_TONE_DIM;
+      if (text != NULL && text[0] != '\0')
+        stw_text_cell_set_icon_name (cell, stw_sla_state_icon_name (state));
     }
   else if (column == COLUMN_STATUS &&
            stw_ticket_status_is_done (stw_ticket_get_value (ticket, STW_TICKET_VALUE_TYPE),

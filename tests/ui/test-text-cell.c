@@ -307,6 +307,61 @@ test_tone (void)
   unshow (&shown);
 }
 
+static char *
+icon_func (StwTextCell     *cell,
+           gpointer         data,
+           StwTextCellTone *tone)
+{
+  gboolean *with_icon = data;
+
+  if (*with_icon)
+    stw_text_cell_set_icon_name (cell, "dialog-warning-symbolic");
+  *tone = STW_TEXT_CELL_TONE_WARNING;
+  return g_strdup ("At Risk · 12 min left");
+}
+
+static guint
+count_nodes (GskRenderNode *node)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+  guint n = 1;
+
+  if (type == GSK_TRANSFORM_NODE)
+    return n + count_nodes (gsk_transform_node_get_child (node));
+  if (type == GSK_CLIP_NODE)
+    return n + count_nodes (gsk_clip_node_get_child (node));
+  if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      n += count_nodes (gsk_container_node_get_child (node, i));
+  return n;
+}
+
+/* An icon before the text, set by the text function each time. */
+static void
+test_icon (void)
+{
+  GtkWidget *cell = stw_text_cell_new ();
+  Shown shown = show (cell, 240);
+  gboolean with_icon = TRUE;
+  g_autoptr(GskRenderNode) iconed = NULL;
+  g_autoptr(GskRenderNode) plain = NULL;
+
+  stw_text_cell_set_func (STW_TEXT_CELL (cell), icon_func, &with_icon);
+  g_assert_cmpstr (stw_text_cell_get_icon_name (STW_TEXT_CELL (cell)), ==,
+                   "dialog-warning-symbolic");
+  iconed = draw (cell);
+
+  with_icon = FALSE;
+  stw_text_cell_invalidate (STW_TEXT_CELL (cell));
+  g_assert_null (stw_text_cell_get_icon_name (STW_TEXT_CELL (cell)));
+  plain = draw (cell);
+
+  g_assert_nonnull (find_text_node (iconed));
+  g_assert_cmpuint (count_nodes (iconed), >, count_nodes (plain));
+
+  unshow (&shown);
+}
+
 /* Cells of one column lay a repeated text out once. */
 static void
 test_shared_layouts (void)
@@ -352,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/text-cell/alignment", test_alignment);
   g_test_add_func ("/text-cell/func", test_func);
   g_test_add_func ("/text-cell/tone", test_tone);
+  g_test_add_func ("/text-cell/icon", test_icon);
   g_test_add_func ("/text-cell/shared-layouts", test_shared_layouts);
 
   return g_test_run ();
