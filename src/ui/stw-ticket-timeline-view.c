@@ -154,6 +154,7 @@ timeline_row_new (StwTimelineItem *item)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name_for (item));
   GtkWidget *title = gtk_label_new (heading);
   GtkWidget *meta;
@@ -179,14 +180,19 @@ timeline_row_new (StwTimelineItem *item)
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (title, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (meta), 1);
-  gtk_widget_set_valign (meta, GTK_ALIGN_START);
+  /* What happened, and under it when and by whom: the pane is narrow,
+   * and side by side the two squeezed each other to a word a line. */
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (meta), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_widget_add_css_class (meta, "caption");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), meta);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (top), icon);
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), meta);
+  gtk_box_append (GTK_BOX (top), text);
   gtk_box_append (GTK_BOX (box), top);
 
   if (kind == STW_TIMELINE_COMMENT || kind == STW_TIMELINE_INTERNAL || kind == STW_TIMELINE_WORK)
