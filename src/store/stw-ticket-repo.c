@@ -359,6 +359,99 @@ column_end_rank (StwWriteContext  *ctx,
   return TRUE;
 }
 
+/* The type of ticket @id, or FALSE with @error set when there is none. */
+static gboolean
+linked_type (StwWriteContext  *ctx,
+             gint64            id,
+             StwTicketType    *type,
+             GError          **error)
+{
+  sqlite3_stmt *stmt = stw_write_context_prepare (ctx, "SELECT type FROM tickets WHERE id = ?",
+                                                  error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    stw_ticket_type_from_key (stw_sql_column_text (stmt, 0), type);
+  sqlite3_reset (stmt);
+
+  if (!found)
+    g_set_error (error, STW_ERROR, STW_ERROR_NOT_FOUND,
+                 _("There is no ticket #%" G_GINT64_FORMAT "."), id);
+  return found;
+}
+
+/*
+ * A ticket's problem is a problem ticket, and only incidents have one; a
+ * parent exists and is not among the ticket's own children, however far
+ * down.
+ */
+static gboolean
+check_links (StwWriteContext  *ctx,
+             StwTicket        *ticket,
+             GError          **error)
+{
+  gint64 id = stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID);
+  gint64 problem = stw_ticket_get_value (ticket, STW_TICKET_VALUE_PROBLEM_ID);
+  gint64 parent = stw_ticket_get_value (ticket, STW_TICKET_VALUE_PARENT_ID);
+  StwTicketType type = STW_TICKET_TYPE_INCIDENT;
+
+  if (problem != 0)
+    {
+      if (stw_ticket_get_value (ticket, STW_TICKET_VALUE_TYPE) != STW_TICKET_TYPE_INCIDENT)
+        {
+          g_set_error_literal (error, STW_ERROR, STW_ERROR_INVALID,
+                               _("Only incidents are linked to a problem."));
+          return FALSE;
+        }
+      if (!linked_type (ctx, problem, &type, error))
+        return FALSE;
+      if (type != STW_TICKET_TYPE_PROBLEM)
+        {
+          g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+                       _("Ticket #%" G_GINT64_FORMAT " is not a problem; link the incident to "
+                         "a problem ticket."), problem);
+          return FALSE;
+        }
+    }
+
+  if (parent != 0)
+    {
+      sqlite3_stmt *stmt;
+      gint64 up = parent;
+      guint steps = 0;
+
+      if (!linked_type (ctx, parent, &type, error))
+        return FALSE;
+
+      stmt = stw_write_context_prepare (ctx, "SELECT parent_id FROM tickets WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+
+      /* Up from the new parent: meeting the ticket would make a loop. */
+      while (up != 0 && id != 0 && steps++ < 10000)
+        {
+          if (up == id)
+            {
+              g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+                           _("Ticket #%" G_GINT64_FORMAT " is part of this ticket already; a "
+                             "ticket cannot be under its own part."), parent);
+              return FALSE;
+            }
+
+          sqlite3_bind_int64 (stmt, 1, up);
+          up = sqlite3_step (stmt) == SQLITE_ROW ? column_or_zero (stmt, 0) : 0;
+          sqlite3_reset (stmt);
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * stw_ticket_repo_save_in:
  *
@@ -382,7 +475,7 @@ stw_ticket_repo_save_in (StwWriteContext  *ctx,
       g_autofree char *uuid = g_uuid_string_random ();
 
       stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, now);
-      if (!stw_ticket_validate (ticket, error))
+      if (!stw_ticket_validate (ticket, error) || !check_links (ctx, ticket, error))
         return FALSE;
 
       /* A new card goes to the end of its board column. */
@@ -433,7 +526,7 @@ stw_ticket_repo_save_in (StwWriteContext  *ctx,
       if (!stw_ticket_check_transition (stored.type, stored.status,
                                         stw_ticket_get_value (ticket, STW_TICKET_VALUE_STATUS),
                                         error) ||
-          !stw_ticket_validate (ticket, error))
+          !stw_ticket_validate (ticket, error) || !check_links (ctx, ticket, error))
         return FALSE;
 
       stamp_times (ticket, stored.status, now);
@@ -1208,6 +1301,38 @@ stw_ticket_repo_search_ids (StwDatabase  *db,
     }
 
   return g_steal_pointer (&ids);
+}
+
+/**
+ * stw_ticket_repo_list_children:
+ *
+ * Returns: (transfer full) (element-type gint64): the tickets whose parent
+ *   is ticket @id, oldest first, or %NULL with @error set
+ */
+GArray *
+stw_ticket_repo_list_children (StwDatabase  *db,
+                               gint64        id,
+                               GError      **error)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  return read_ids (db, "SELECT id FROM tickets WHERE parent_id = ? ORDER BY id", id, error);
+}
+
+/**
+ * stw_ticket_repo_list_incidents:
+ *
+ * Returns: (transfer full) (element-type gint64): the incidents linked to
+ *   problem @id, oldest first, or %NULL with @error set
+ */
+GArray *
+stw_ticket_repo_list_incidents (StwDatabase  *db,
+                                gint64        id,
+                                GError      **error)
+{
+  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
+
+  return read_ids (db, "SELECT id FROM tickets WHERE problem_id = ? ORDER BY id", id, error);
 }
 
 /**

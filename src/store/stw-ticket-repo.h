@@ -78,6 +78,12 @@ guint      stw_ticket_repo_count_entries    (StwDatabase         *db,
 GArray    *stw_ticket_repo_list_pauses      (StwDatabase         *db,
                                              gint64               ticket_id,
                                              GError             **error);
+GArray    *stw_ticket_repo_list_children    (StwDatabase         *db,
+                                             gint64               id,
+                                             GError             **error);
+GArray    *stw_ticket_repo_list_incidents   (StwDatabase         *db,
+                                             gint64               id,
+                                             GError             **error);
 GStrv      stw_ticket_repo_list_queues      (StwDatabase         *db);
 GArray    *stw_ticket_repo_list_at_risk     (StwDatabase         *db,
                                              gint64               assignee_id,

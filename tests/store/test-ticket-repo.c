@@ -430,6 +430,74 @@ test_pauses (Fixture       *fixture,
   g_assert_nonnull (g_array_index (pauses, StwSlaPause, 1).end);
 }
 
+static void
+test_related (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(StwTicket) ticket = NULL;
+  gint64 problem, incident, request, change, task, subtask;
+
+  problem = add_ticket (fixture->db, STW_TICKET_TYPE_PROBLEM, "VPN keeps dropping");
+  incident = add_ticket (fixture->db, STW_TICKET_TYPE_INCIDENT, "VPN dropped in Lyon");
+  request = add_ticket (fixture->db, STW_TICKET_TYPE_REQUEST, "VPN access for a contractor");
+  change = add_ticket (fixture->db, STW_TICKET_TYPE_CHANGE, "Replace the VPN gateway");
+  task = add_ticket (fixture->db, STW_TICKET_TYPE_REQUEST, "Order the new gateway");
+  subtask = add_ticket (fixture->db, STW_TICKET_TYPE_REQUEST, "Rack the new gateway");
+
+  /* An incident to its problem. */
+  ticket = load (fixture, incident);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PROBLEM_ID, problem);
+  g_assert_cmpint (stw_ticket_repo_save_sync (fixture->db, ticket, &error), ==, incident);
+  g_assert_no_error (error);
+  ids = stw_ticket_repo_list_incidents (fixture->db, problem, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, incident);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Not to a request, not from a request, not to a ticket that is gone. */
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PROBLEM_ID, request);
+  g_assert_cmpint (stw_ticket_repo_save_sync (fixture->db, ticket, &error), ==, 0);
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is not a problem"));
+  g_clear_error (&error);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PROBLEM_ID, problem + 1000);
+  g_assert_cmpint (stw_ticket_repo_save_sync (fixture->db, ticket, &error), ==, 0);
+  g_assert_error (error, STW_ERROR, STW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&ticket);
+  ticket = load (fixture, request);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PROBLEM_ID, problem);
+  g_assert_cmpint (stw_ticket_repo_save_sync (fixture->db, ticket, &error), ==, 0);
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&ticket);
+
+  /* Parents and children, two levels deep. */
+  ticket = load (fixture, task);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PARENT_ID, change);
+  g_assert_cmpint (stw_ticket_repo_save_sync (fixture->db, ticket, NULL), ==, task);
+  g_clear_object (&ticket);
+  ticket = load (fixture, subtask);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PARENT_ID, task);
+  g_assert_cmpint (stw_ticket_repo_save_sync (fixture->db, ticket, NULL), ==, subtask);
+  g_clear_object (&ticket);
+  ids = stw_ticket_repo_list_children (fixture->db, change, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, task);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* A loop is refused and changes nothing. */
+  ticket = load (fixture, change);
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PARENT_ID, subtask);
+  g_assert_cmpint (stw_ticket_repo_save_sync (fixture->db, ticket, &error), ==, 0);
+  g_assert_error (error, STW_ERROR, STW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "part of this ticket"));
+  g_clear_error (&error);
+  g_assert_cmpint (value (fixture, change, STW_TICKET_VALUE_PARENT_ID), ==, 0);
+}
+
 /* Every second counts, with short targets: the times are exact. */
 static void
 use_round_the_clock (Fixture *fixture,
@@ -611,6 +679,7 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("pauses", test_pauses);
   ADD ("sla-times", test_sla_times);
+  ADD ("related", test_related);
   ADD ("sla-settings", test_sla_settings);
 
 #undef ADD
