@@ -381,7 +381,8 @@ linked_type (StwWriteContext  *ctx,
 
   if (!found)
     g_set_error (error, STW_ERROR, STW_ERROR_NOT_FOUND,
-                 _("There is no ticket #%" G_GINT64_FORMAT "."), id);
+                 /* Translators: %lld is a ticket's number */
+                 _("There is no ticket #%lld."), (long long) id);
   return found;
 }
 
@@ -413,8 +414,9 @@ check_links (StwWriteContext  *ctx,
       if (type != STW_TICKET_TYPE_PROBLEM)
         {
           g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
-                       _("Ticket #%" G_GINT64_FORMAT " is not a problem; link the incident to "
-                         "a problem ticket."), problem);
+                       /* Translators: %lld is a ticket's number */
+                       _("Ticket #%lld is not a problem; link the incident to a problem "
+                         "ticket."), (long long) problem);
           return FALSE;
         }
     }
@@ -438,8 +440,9 @@ check_links (StwWriteContext  *ctx,
           if (up == id)
             {
               g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
-                           _("Ticket #%" G_GINT64_FORMAT " is part of this ticket already; a "
-                             "ticket cannot be under its own part."), parent);
+                           /* Translators: %lld is a ticket's number */
+                           _("Ticket #%lld is part of this ticket already; a ticket cannot be "
+                             "under its own part."), (long long) parent);
               return FALSE;
             }
 

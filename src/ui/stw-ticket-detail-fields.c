@@ -53,6 +53,9 @@ message_label_for (StwTicketDetail *self,
       return self->people_message;
     case FIELD_DUE:
       return self->sla_message;
+    case FIELD_PARENT:
+    case FIELD_PROBLEM:
+      return self->links_message;
     case FIELD_TITLE:
     case FIELD_STATUS:
     case FIELD_CATEGORY:
@@ -69,7 +72,8 @@ static void
 update_messages (StwTicketDetail *self)
 {
   GtkLabel *labels[] = { self->ticket_message, self->description_message,
-                         self->priority_message, self->people_message, self->sla_message };
+                         self->priority_message, self->people_message, self->links_message,
+                         self->sla_message };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
@@ -181,6 +185,12 @@ stw_ticket_detail_copy_field (StwTicket *dst,
     case FIELD_DUE:
       COPY_VALUE (DUE);
       break;
+    case FIELD_PARENT:
+      COPY_VALUE (PARENT_ID);
+      break;
+    case FIELD_PROBLEM:
+      COPY_VALUE (PROBLEM_ID);
+      break;
     case N_FIELDS:
     default:
       g_assert_not_reached ();
@@ -226,6 +236,32 @@ selected_item (AdwComboRow *row)
   if (model == NULL || selected == GTK_INVALID_LIST_POSITION)
     return NULL;
   return g_list_model_get_item (model, selected);
+}
+
+/* "#42", "42" or nothing (none). */
+static gboolean
+parse_ticket_number (const char  *text,
+                     gint64      *id,
+                     GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *digits = stripped[0] == '#' ? stripped + 1 : stripped;
+  guint64 number = 0;
+
+  *id = 0;
+  if (stripped[0] == '\0')
+    return TRUE;
+
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT64, &number, NULL))
+    {
+      g_set_error (error, STW_ERROR, STW_ERROR_INVALID,
+                   _("“%s” is not a ticket number. Enter one such as #42, or nothing."),
+                   stripped);
+      return FALSE;
+    }
+
+  *id = (gint64) number;
+  return TRUE;
 }
 
 /*
@@ -320,6 +356,26 @@ stw_ticket_detail_read_field (StwTicketDetail  *self,
       if (!stw_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->rows[field])), &due, error))
         return FALSE;
       stw_ticket_set_value (ticket, STW_TICKET_VALUE_DUE, due);
+      break;
+
+    case FIELD_PARENT:
+    case FIELD_PROBLEM:
+      {
+        gint64 linked;
+
+        if (!parse_ticket_number (gtk_editable_get_text (GTK_EDITABLE (self->rows[field])),
+                                  &linked, error))
+          return FALSE;
+        if (linked != 0 && linked == stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID))
+          {
+            g_set_error_literal (error, STW_ERROR, STW_ERROR_INVALID,
+                                 _("A ticket cannot be linked to itself."));
+            return FALSE;
+          }
+        stw_ticket_set_value (ticket, field == FIELD_PARENT ? STW_TICKET_VALUE_PARENT_ID
+                                                            : STW_TICKET_VALUE_PROBLEM_ID,
+                              linked);
+      }
       break;
 
     case N_FIELDS:

@@ -32,6 +32,8 @@ typedef enum
   FIELD_REQUESTER,
   FIELD_ASSIGNEE,
   FIELD_DUE,
+  FIELD_PARENT,
+  FIELD_PROBLEM,
   N_FIELDS
 } Field;
 
@@ -83,6 +85,9 @@ struct _StwTicketDetail
   GtkLabel              *description_message;
   GtkLabel              *priority_message;
   GtkLabel              *people_message;
+  AdwPreferencesGroup   *links_group;
+  GtkLabel              *links_message;
+  GtkListBox            *related_list;
   GtkLabel              *sla_message;
   StwTicketAssets       *assets;
   StwTicketTimelineView *timeline;
@@ -108,6 +113,7 @@ gboolean    stw_ticket_detail_read_field         (StwTicketDetail *self,
 void        stw_ticket_detail_show_values        (StwTicketDetail *self,
                                                   gboolean         with_texts);
 void        stw_ticket_detail_show_sla           (StwTicketDetail *self);
+void        stw_ticket_detail_show_related       (StwTicketDetail *self);
 gboolean    stw_ticket_detail_refresh_from_store (StwTicketDetail *self);
 
 G_END_DECLS

@@ -376,6 +376,19 @@ stw_ticket_detail_show_values (StwTicketDetail *self,
             }
         }
 
+      for (Field field = FIELD_PARENT; field <= FIELD_PROBLEM; field++)
+        if (!(self->dirty & FIELD_BIT (field)))
+          {
+            gint64 linked = stw_ticket_get_value (ticket, field == FIELD_PARENT
+                                                          ? STW_TICKET_VALUE_PARENT_ID
+                                                          : STW_TICKET_VALUE_PROBLEM_ID);
+            g_autofree char *number = linked != 0 ? g_strdup_printf ("#%" G_GINT64_FORMAT,
+                                                                     linked)
+                                                  : NULL;
+
+            set_entry_text (self, field, number);
+          }
+
       if (!(self->dirty & FIELD_BIT (FIELD_DUE)))
         {
           g_autofree char *due = NULL;
@@ -407,6 +420,10 @@ stw_ticket_detail_show_values (StwTicketDetail *self,
   show_time (self->resolved_row, stw_ticket_get_value (ticket, STW_TICKET_VALUE_RESOLVED));
   show_time (self->closed_row, stw_ticket_get_value (ticket, STW_TICKET_VALUE_CLOSED));
   stw_ticket_detail_show_sla (self);
+  stw_ticket_detail_show_related (self);
+  /* Only incidents have a problem. */
+  gtk_widget_set_visible (self->rows[FIELD_PROBLEM], type == STW_TICKET_TYPE_INCIDENT ||
+                          stw_ticket_get_value (ticket, STW_TICKET_VALUE_PROBLEM_ID) != 0);
 
   self->loading = was_loading;
 }
@@ -432,3 +449,105 @@ stw_ticket_detail_refresh_from_store (StwTicketDetail *self)
   return TRUE;
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Related tickets                                                          */
+/* ------------------------------------------------------------------------ */
+
+#define RELATED_SHOWN 64
+
+static GtkWidget *
+related_row_new (StwTicket  *ticket,
+                 const char *relation)
+{
+  GtkWidget *row = adw_action_row_new ();
+  gint64 id = stw_ticket_get_value (ticket, STW_TICKET_VALUE_ID);
+  g_autofree char *title = g_strdup_printf ("#%" G_GINT64_FORMAT " %s", id,
+                                            stw_ticket_get_text (ticket, STW_TICKET_TEXT_TITLE));
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: how a ticket is related, its type and its status, as in
+   * “Part · Service Request · Assigned” */
+  subtitle = g_strdup_printf (_("%s · %s · %s"), relation,
+                              stw_ticket_type_label (stw_ticket_get_value (ticket,
+                                                                           STW_TICKET_VALUE_TYPE)),
+                              stw_ticket_status_label (stw_ticket_get_value (ticket,
+                                                                             STW_TICKET_VALUE_STATUS)));
+  /* Titles are plain text: “R&D” is no markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-ticket");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
+  return row;
+}
+
+static void
+append_related (StwTicketDetail *self,
+                GArray          *ids,
+                const char      *relation,
+                guint           *shown)
+{
+  g_autoptr(GPtrArray) tickets = NULL;
+  guint n;
+
+  if (ids == NULL || ids->len == 0 || *shown >= RELATED_SHOWN)
+    return;
+
+  n = MIN (ids->len, RELATED_SHOWN - *shown);
+  tickets = stw_ticket_repo_load_many (self->db, (const gint64 *)(gpointer) ids->data, n, NULL);
+  for (guint i = 0; tickets != NULL && i < tickets->len; i++)
+    gtk_list_box_append (self->related_list, related_row_new (g_ptr_array_index (tickets, i),
+                                                              relation));
+  *shown += n;
+}
+
+/**
+ * stw_ticket_detail_show_related:
+ *
+ * Lists the ticket's parts (the tickets it is the parent of) and, for a
+ * problem, its incidents; each opens its ticket.
+ */
+void
+stw_ticket_detail_show_related (StwTicketDetail *self)
+{
+  g_autoptr(GArray) children = NULL;
+  g_autoptr(GArray) incidents = NULL;
+  guint shown = 0, total;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_list))) != NULL)
+    gtk_list_box_remove (self->related_list, child);
+  if (self->ticket == NULL || self->db == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->related_list), FALSE);
+      return;
+    }
+
+  children = stw_ticket_repo_list_children (self->db, self->ticket_id, NULL);
+  if (stw_ticket_get_value (self->ticket, STW_TICKET_VALUE_TYPE) == STW_TICKET_TYPE_PROBLEM)
+    incidents = stw_ticket_repo_list_incidents (self->db, self->ticket_id, NULL);
+
+  /* Translators: a ticket that is part of this one */
+  append_related (self, children, C_("related ticket", "Part"), &shown);
+  /* Translators: an incident caused by this problem */
+  append_related (self, incidents, C_("related ticket", "Incident"), &shown);
+
+  total = (children != NULL ? children->len : 0) + (incidents != NULL ? incidents->len : 0);
+  if (total > shown)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u more ticket",
+                                                            "and %u more tickets",
+                                                            total - shown),
+                                               total - shown);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_append (self->related_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->related_list), total > 0);
+}

@@ -498,6 +498,8 @@ stw_ticket_detail_class_init (StwTicketDetailClass *klass)
   bind_field (widget_class, "requester", FIELD_REQUESTER, FALSE);
   bind_field (widget_class, "assignee", FIELD_ASSIGNEE, FALSE);
   bind_field (widget_class, "due", FIELD_DUE, TRUE);
+  bind_field (widget_class, "parent", FIELD_PARENT, TRUE);
+  bind_field (widget_class, "problem", FIELD_PROBLEM, TRUE);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, page);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, ticket_group);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, type_row);
@@ -523,6 +525,9 @@ stw_ticket_detail_class_init (StwTicketDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, description_message);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, priority_message);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, people_message);
+  gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, links_group);
+  gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, links_message);
+  gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, related_list);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, sla_message);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, assets);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, timeline);

@@ -695,6 +695,81 @@ test_follows_changes (Fixture       *fixture,
   g_assert_null (stw_test_find_label (GTK_WIDGET (fixture->detail), "Laptop boots again"));
 }
 
+static gint64
+add_ticket (StwDatabase   *db,
+            StwTicketType  type,
+            const char    *title)
+{
+  g_autoptr(StwTicket) ticket = stw_ticket_new (type);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  stw_ticket_set_text (ticket, STW_TICKET_TEXT_TITLE, title);
+  id = stw_ticket_repo_save_sync (db, ticket, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The problem and the parent by number; the store's rules on the field. */
+static void
+test_related (Fixture       *fixture,
+              gconstpointer  data)
+{
+  StwDatabase *db = fixture->test_db->db;
+  GtkWidget *detail = GTK_WIDGET (fixture->detail);
+  GtkWidget *problem_row = row (fixture, ADW_TYPE_ENTRY_ROW, "Problem");
+  GtkWidget *parent_row = row (fixture, ADW_TYPE_ENTRY_ROW, "Part Of");
+  g_autofree char *number = NULL;
+  gint64 problem, request, child;
+
+  problem = add_ticket (db, STW_TICKET_TYPE_PROBLEM, "Laptops of one batch fail to boot");
+  request = add_ticket (db, STW_TICKET_TYPE_REQUEST, "New laptop for Anna");
+  child = add_ticket (db, STW_TICKET_TYPE_REQUEST, "Copy Anna's files");
+
+  /* Not a number: said on the field, nothing stored. */
+  gtk_editable_set_text (GTK_EDITABLE (problem_row), "the batch one");
+  g_assert_nonnull (stw_test_find_label (detail, "is not a ticket number"));
+  g_assert_true (gtk_widget_has_css_class (problem_row, "error"));
+  wait_saved (fixture);
+  g_assert_cmpint (stored_value (fixture, STW_TICKET_VALUE_PROBLEM_ID), ==, 0);
+
+  /* Not a problem: the store refuses, and says why. */
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT, request);
+  gtk_editable_set_text (GTK_EDITABLE (problem_row), number);
+  wait_saved (fixture);
+  stw_test_wait_for_label (GTK_WIDGET (fixture->window), "is not a problem");
+  g_assert_cmpint (stored_value (fixture, STW_TICKET_VALUE_PROBLEM_ID), ==, 0);
+
+  /* The problem: stored. */
+  g_free (number);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, problem);
+  gtk_editable_set_text (GTK_EDITABLE (problem_row), number);
+  wait_saved (fixture);
+  g_assert_cmpint (stored_value (fixture, STW_TICKET_VALUE_PROBLEM_ID), ==, problem);
+
+  /* A part of this ticket, made elsewhere, is listed and opens. */
+  {
+    g_autoptr(StwTicket) part = stw_ticket_repo_load (db, child, NULL);
+    g_autofree char *title = g_strdup_printf ("#%" G_GINT64_FORMAT " Copy Anna's files", child);
+
+    stw_ticket_set_value (part, STW_TICKET_VALUE_PARENT_ID, fixture->ticket_id);
+    g_assert_cmpint (stw_ticket_repo_save_sync (db, part, NULL), ==, child);
+    stw_test_flush ();
+    g_assert_nonnull (stw_test_find_widget (detail, ADW_TYPE_ACTION_ROW, title));
+    g_assert_cmpstr (gtk_actionable_get_action_name (
+                       GTK_ACTIONABLE (stw_test_find_widget (detail, ADW_TYPE_ACTION_ROW, title))),
+                     ==, "win.show-ticket");
+  }
+
+  /* …and cannot be its parent too: a loop. */
+  g_free (number);
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT, child);
+  gtk_editable_set_text (GTK_EDITABLE (parent_row), number);
+  wait_saved (fixture);
+  stw_test_wait_for_label (GTK_WIDGET (fixture->window), "part of this ticket already");
+  g_assert_cmpint (stored_value (fixture, STW_TICKET_VALUE_PARENT_ID), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +789,7 @@ main (int   argc,
   ADD ("unlink-button", test_unlink_button);
   ADD ("link-by-search", test_link_by_search);
   ADD ("follows-changes", test_follows_changes);
+  ADD ("related", test_related);
 
 #undef ADD
 
