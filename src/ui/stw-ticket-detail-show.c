@@ -466,13 +466,21 @@ related_row_new (StwTicket  *ticket,
                                             stw_ticket_get_text (ticket, STW_TICKET_TEXT_TITLE));
   g_autofree char *subtitle = NULL;
 
-  /* Translators: how a ticket is related, its type and its status, as in
-   * “Part · Service Request · Assigned” */
-  subtitle = g_strdup_printf (_("%s · %s · %s"), relation,
-                              stw_ticket_type_label (stw_ticket_get_value (ticket,
-                                                                           STW_TICKET_VALUE_TYPE)),
-                              stw_ticket_status_label (stw_ticket_get_value (ticket,
-                                                                             STW_TICKET_VALUE_STATUS)));
+  if (relation != NULL)
+    /* Translators: how a ticket is related, its type and its status, as in
+     * “Part · Service Request · Assigned” */
+    subtitle = g_strdup_printf (_("%s · %s · %s"), relation,
+                                stw_ticket_type_label (stw_ticket_get_value (ticket,
+                                                                             STW_TICKET_VALUE_TYPE)),
+                                stw_ticket_status_label (stw_ticket_get_value (ticket,
+                                                                               STW_TICKET_VALUE_STATUS)));
+  else
+    /* Translators: a ticket's type and status, as in “Incident · Closed” */
+    subtitle = g_strdup_printf (_("%s · %s"),
+                                stw_ticket_type_label (stw_ticket_get_value (ticket,
+                                                                             STW_TICKET_VALUE_TYPE)),
+                                stw_ticket_status_label (stw_ticket_get_value (ticket,
+                                                                               STW_TICKET_VALUE_STATUS)));
   /* Titles are plain text: “R&D” is no markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -532,8 +540,8 @@ stw_ticket_detail_show_related (StwTicketDetail *self)
 
   /* Translators: a ticket that is part of this one */
   append_related (self, children, C_("related ticket", "Part"), &shown);
-  /* Translators: an incident caused by this problem */
-  append_related (self, incidents, C_("related ticket", "Incident"), &shown);
+  /* A problem's incidents say what they are by their type. */
+  append_related (self, incidents, NULL, &shown);
 
   total = (children != NULL ? children->len : 0) + (incidents != NULL ? incidents->len : 0);
   if (total > shown)
