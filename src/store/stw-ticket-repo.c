@@ -16,6 +16,7 @@
 #include "stw-database-private.h"
 #include "stw-repo-private.h"
 #include "stw-ticket-repo.h"
+#include "stw-ticket-repo-private.h"
 #include "core/stw-error.h"
 
 /*
@@ -27,8 +28,6 @@
  * as one.
  */
 
-static const char * const entry_kinds[] = { "comment", "internal", "work" };
-G_STATIC_ASSERT (G_N_ELEMENTS (entry_kinds) == STW_N_TICKET_ENTRY_KINDS);
 
 #define SELECT_TICKET \
   "SELECT t.id, t.uuid, t.title, t.description, t.type, t.status, t.impact, t.urgency, " \
@@ -38,16 +37,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (entry_kinds) == STW_N_TICKET_ENTRY_KINDS);
   "FROM tickets t LEFT JOIN people r ON r.id = t.requester_id " \
   "LEFT JOIN people a ON a.id = t.assignee_id "
 
-const char *
-stw_ticket_entry_kind_to_key (StwTicketEntryKind kind)
-{
-  g_return_val_if_fail (kind < STW_N_TICKET_ENTRY_KINDS, NULL);
-  return entry_kinds[kind];
-}
-
-static gint64
-column_or_zero (sqlite3_stmt *stmt,
-                int           column)
+gint64
+stw_ticket_column_or_zero (sqlite3_stmt *stmt,
+                           int           column)
 {
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return 0;
@@ -78,23 +70,23 @@ ticket_from_row (sqlite3_stmt *stmt)
   stw_ticket_set_value (ticket, STW_TICKET_VALUE_PRIORITY, sqlite3_column_int64 (stmt, 8));
   stw_ticket_set_text (ticket, STW_TICKET_TEXT_PRIORITY_REASON, stw_sql_column_text (stmt, 9));
   stw_ticket_set_text (ticket, STW_TICKET_TEXT_CATEGORY, stw_sql_column_text (stmt, 10));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_REQUESTER_ID, column_or_zero (stmt, 11));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_REQUESTER_ID, stw_ticket_column_or_zero (stmt, 11));
   stw_ticket_set_text (ticket, STW_TICKET_TEXT_REQUESTER_NAME, stw_sql_column_text (stmt, 12));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_ASSIGNEE_ID, column_or_zero (stmt, 13));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_ASSIGNEE_ID, stw_ticket_column_or_zero (stmt, 13));
   stw_ticket_set_text (ticket, STW_TICKET_TEXT_ASSIGNEE_NAME, stw_sql_column_text (stmt, 14));
   stw_ticket_set_text (ticket, STW_TICKET_TEXT_QUEUE, stw_sql_column_text (stmt, 15));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PARENT_ID, column_or_zero (stmt, 16));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PROBLEM_ID, column_or_zero (stmt, 17));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PARENT_ID, stw_ticket_column_or_zero (stmt, 16));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_PROBLEM_ID, stw_ticket_column_or_zero (stmt, 17));
   stw_ticket_set_text (ticket, STW_TICKET_TEXT_TAGS, stw_sql_column_text (stmt, 18));
   stw_ticket_set_rank (ticket, sqlite3_column_double (stmt, 19));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, column_or_zero (stmt, 20));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_UPDATED, column_or_zero (stmt, 21));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_FIRST_RESPONSE, column_or_zero (stmt, 22));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_RESOLVED, column_or_zero (stmt, 23));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_CLOSED, column_or_zero (stmt, 24));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_DUE, column_or_zero (stmt, 25));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_SLA_DUE, column_or_zero (stmt, 26));
-  stw_ticket_set_value (ticket, STW_TICKET_VALUE_SLA_RISK, column_or_zero (stmt, 27));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, stw_ticket_column_or_zero (stmt, 20));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_UPDATED, stw_ticket_column_or_zero (stmt, 21));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_FIRST_RESPONSE, stw_ticket_column_or_zero (stmt, 22));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_RESOLVED, stw_ticket_column_or_zero (stmt, 23));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_CLOSED, stw_ticket_column_or_zero (stmt, 24));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_DUE, stw_ticket_column_or_zero (stmt, 25));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_SLA_DUE, stw_ticket_column_or_zero (stmt, 26));
+  stw_ticket_set_value (ticket, STW_TICKET_VALUE_SLA_RISK, stw_ticket_column_or_zero (stmt, 27));
 
   return ticket;
 }
@@ -211,10 +203,10 @@ stw_ticket_repo_count (StwDatabase *db)
 /* Saving                                                                   */
 /* ------------------------------------------------------------------------ */
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         int           column,
-         gint64        id)
+void
+stw_ticket_bind_id (sqlite3_stmt *stmt,
+                    int           column,
+                    gint64        id)
 {
   if (id == 0)
     sqlite3_bind_null (stmt, column);
@@ -242,17 +234,17 @@ bind_ticket (sqlite3_stmt *stmt,
   stw_sql_bind_stripped (stmt, i++, stw_ticket_priority_is_overridden (ticket)
                                     ? TEXT (PRIORITY_REASON) : NULL);
   stw_sql_bind_stripped (stmt, i++, TEXT (CATEGORY));
-  bind_id (stmt, i++, VALUE (REQUESTER_ID));
-  bind_id (stmt, i++, VALUE (ASSIGNEE_ID));
+  stw_ticket_bind_id (stmt, i++, VALUE (REQUESTER_ID));
+  stw_ticket_bind_id (stmt, i++, VALUE (ASSIGNEE_ID));
   stw_sql_bind_stripped (stmt, i++, TEXT (QUEUE));
-  bind_id (stmt, i++, VALUE (PARENT_ID));
-  bind_id (stmt, i++, VALUE (PROBLEM_ID));
+  stw_ticket_bind_id (stmt, i++, VALUE (PARENT_ID));
+  stw_ticket_bind_id (stmt, i++, VALUE (PROBLEM_ID));
   stw_sql_bind_stripped (stmt, i++, TEXT (TAGS));
   sqlite3_bind_double (stmt, i++, stw_ticket_get_rank (ticket));
-  bind_id (stmt, i++, VALUE (FIRST_RESPONSE));
-  bind_id (stmt, i++, VALUE (RESOLVED));
-  bind_id (stmt, i++, VALUE (CLOSED));
-  bind_id (stmt, i++, VALUE (DUE));
+  stw_ticket_bind_id (stmt, i++, VALUE (FIRST_RESPONSE));
+  stw_ticket_bind_id (stmt, i++, VALUE (RESOLVED));
+  stw_ticket_bind_id (stmt, i++, VALUE (CLOSED));
+  stw_ticket_bind_id (stmt, i++, VALUE (DUE));
 #undef TEXT
 #undef VALUE
 }
@@ -447,7 +439,7 @@ check_links (StwWriteContext  *ctx,
             }
 
           sqlite3_bind_int64 (stmt, 1, up);
-          up = sqlite3_step (stmt) == SQLITE_ROW ? column_or_zero (stmt, 0) : 0;
+          up = sqlite3_step (stmt) == SQLITE_ROW ? stw_ticket_column_or_zero (stmt, 0) : 0;
           sqlite3_reset (stmt);
         }
     }
@@ -773,239 +765,15 @@ stw_ticket_repo_delete_sync (StwDatabase  *db,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Linked assets                                                            */
+/* Lists                                                                    */
 /* ------------------------------------------------------------------------ */
 
-typedef struct
-{
-  gint64 ticket_id;
-  gint64 asset_id;
-} LinkData;
-
-/**
- * stw_ticket_repo_link_asset_in:
- *
- * What stw_ticket_repo_link_asset_sync() does, inside a write of its own
- * caller's (the sample data).
- */
-gboolean
-stw_ticket_repo_link_asset_in (StwWriteContext  *ctx,
-                               gint64            ticket_id,
-                               gint64            asset_id,
-                               GError          **error)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  sqlite3_stmt *stmt;
-
-  stmt = stw_write_context_prepare (ctx,
-                                    "INSERT INTO ticket_assets "
-                                    "(uuid, ticket_id, asset_id, created) "
-                                    "VALUES (?, ?, ?, ?)",
-                                    error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, ticket_id);
-  sqlite3_bind_int64 (stmt, 3, asset_id);
-  sqlite3_bind_int64 (stmt, 4, stw_write_context_get_time (ctx));
-  if (!stw_sql_step (stmt, error))
-    {
-      if (g_error_matches (*error, STW_ERROR, STW_ERROR_DUPLICATE))
-        {
-          g_clear_error (error);
-          g_set_error_literal (error, STW_ERROR, STW_ERROR_DUPLICATE,
-                               _("The asset is already linked to this ticket."));
-        }
-      else if (g_error_matches (*error, STW_ERROR, STW_ERROR_IN_USE))
-        {
-          g_clear_error (error);
-          g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
-                               _("The ticket or the asset no longer exists."));
-        }
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-link_func (StwWriteContext  *ctx,
-           gpointer          user_data,
-           GError          **error)
-{
-  LinkData *data = user_data;
-
-  return stw_ticket_repo_link_asset_in (ctx, data->ticket_id, data->asset_id, error);
-}
-
-/**
- * stw_ticket_repo_link_asset_sync:
- *
- * Returns: %TRUE, or %FALSE with @error set: STW_ERROR_DUPLICATE when
- *   they are linked already, STW_ERROR_NOT_FOUND when either is gone
- */
-gboolean
-stw_ticket_repo_link_asset_sync (StwDatabase  *db,
-                                 gint64        ticket_id,
-                                 gint64        asset_id,
-                                 GError      **error)
-{
-  LinkData data = { ticket_id, asset_id };
-
-  g_return_val_if_fail (STW_IS_DATABASE (db), FALSE);
-
-  return stw_database_write_sync (db, STW_ORIGIN_USER, _("Link Asset"), link_func, &data, NULL,
-                                  error);
-}
-
-typedef struct
-{
-  gint64        ticket_id;
-  const gint64 *asset_ids;
-  guint         n_ids;
-} LinkManyData;
-
-static gboolean
-link_many_func (StwWriteContext  *ctx,
-                gpointer          user_data,
-                GError          **error)
-{
-  LinkManyData *data = user_data;
-  gint64 now = stw_write_context_get_time (ctx);
-  sqlite3_stmt *stmt;
-  gint64 n_linked = 0;
-
-  stmt = stw_write_context_prepare (ctx, "SELECT 1 FROM tickets WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, data->ticket_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
-                           _("The ticket no longer exists."));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; i < data->n_ids; i++)
-    {
-      g_autofree char *uuid = g_uuid_string_random ();
-
-      /* Assets linked already, or deleted since the drag began, are
-       * left out; the rest are linked. */
-      stmt = stw_write_context_prepare (ctx,
-                                        "INSERT INTO ticket_assets "
-                                        "(uuid, ticket_id, asset_id, created) "
-                                        "SELECT ?1, ?2, a.id, ?4 FROM assets a WHERE a.id = ?3 "
-                                        "AND NOT EXISTS (SELECT 1 FROM ticket_assets l "
-                                        "WHERE l.ticket_id = ?2 AND l.asset_id = a.id)",
-                                        error);
-      if (stmt == NULL)
-        return FALSE;
-
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, data->ticket_id);
-      sqlite3_bind_int64 (stmt, 3, data->asset_ids[i]);
-      sqlite3_bind_int64 (stmt, 4, now);
-      if (!stw_sql_step (stmt, error))
-        return FALSE;
-
-      n_linked += sqlite3_changes (stw_write_context_get_db (ctx));
-    }
-
-  stw_write_context_set_result (ctx, n_linked);
-  return TRUE;
-}
-
-/**
- * stw_ticket_repo_link_assets_sync:
- * @asset_ids: (array length=n_ids): the assets to link
- * @n_linked: (out) (optional): how many were linked
- *
- * Links several assets in one write, and so one undo step. Assets that
- * are linked already or no longer exist are left out, not refused.
- *
- * Returns: %TRUE, or %FALSE with @error set (STW_ERROR_NOT_FOUND when
- *   the ticket is gone)
- */
-gboolean
-stw_ticket_repo_link_assets_sync (StwDatabase   *db,
-                                  gint64         ticket_id,
-                                  const gint64  *asset_ids,
-                                  guint          n_ids,
-                                  guint         *n_linked,
-                                  GError       **error)
-{
-  LinkManyData data = { ticket_id, asset_ids, n_ids };
-  gint64 count = 0;
-
-  g_return_val_if_fail (STW_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (asset_ids != NULL || n_ids == 0, FALSE);
-
-  if (n_linked != NULL)
-    *n_linked = 0;
-
-  if (!stw_database_write_sync (db, STW_ORIGIN_USER,
-                                g_dngettext (GETTEXT_PACKAGE, "Link Asset", "Link Assets", n_ids),
-                                link_many_func, &data, &count, error))
-    return FALSE;
-
-  if (n_linked != NULL)
-    *n_linked = count;
-  return TRUE;
-}
-
-static gboolean
-unlink_func (StwWriteContext  *ctx,
-             gpointer          user_data,
-             GError          **error)
-{
-  LinkData *data = user_data;
-  sqlite3_stmt *stmt;
-
-  stmt = stw_write_context_prepare (ctx,
-                                    "DELETE FROM ticket_assets "
-                                    "WHERE ticket_id = ? AND asset_id = ?",
-                                    error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, data->ticket_id);
-  sqlite3_bind_int64 (stmt, 2, data->asset_id);
-  if (!stw_sql_step (stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (stw_write_context_get_db (ctx)) == 0)
-    {
-      g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
-                           _("The asset is not linked to this ticket."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-stw_ticket_repo_unlink_asset_sync (StwDatabase  *db,
-                                   gint64        ticket_id,
-                                   gint64        asset_id,
-                                   GError      **error)
-{
-  LinkData data = { ticket_id, asset_id };
-
-  g_return_val_if_fail (STW_IS_DATABASE (db), FALSE);
-
-  return stw_database_write_sync (db, STW_ORIGIN_USER, _("Unlink Asset"), unlink_func, &data,
-                                  NULL, error);
-}
-
-static GArray *
-read_ids (StwDatabase  *db,
-          const char   *sql,
-          gint64        id,
-          GError      **error)
+/* The ids a query with one bound id gives, in its order. */
+GArray *
+stw_ticket_read_ids (StwDatabase  *db,
+                     const char   *sql,
+                     gint64        id,
+                     GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
@@ -1033,225 +801,6 @@ read_ids (StwDatabase  *db,
   return g_steal_pointer (&ids);
 }
 
-/**
- * stw_ticket_repo_list_asset_ids:
- *
- * Returns: (transfer full): the ids of the assets linked to the ticket,
- *   by asset tag
- */
-GArray *
-stw_ticket_repo_list_asset_ids (StwDatabase  *db,
-                                gint64        ticket_id,
-                                GError      **error)
-{
-  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
-
-  return read_ids (db, "SELECT a.id FROM ticket_assets l JOIN assets a ON a.id = l.asset_id "
-                   "WHERE l.ticket_id = ? ORDER BY a.tag COLLATE NOCASE, a.id",
-                   ticket_id, error);
-}
-
-/**
- * stw_ticket_repo_list_for_asset:
- *
- * Returns: (transfer full): the ids of the tickets linked to the asset,
- *   the newest first
- */
-GArray *
-stw_ticket_repo_list_for_asset (StwDatabase  *db,
-                                gint64        asset_id,
-                                GError      **error)
-{
-  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
-
-  return read_ids (db, "SELECT ticket_id FROM ticket_assets WHERE asset_id = ? "
-                   "ORDER BY ticket_id DESC",
-                   asset_id, error);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Comments and work log                                                    */
-/* ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  gint64              ticket_id;
-  StwTicketEntryKind  kind;
-  gint64              author_id;
-  const char         *body;
-  int                 minutes;
-} EntryData;
-
-static gboolean
-check_entry (StwTicketEntryKind   kind,
-             const char          *body,
-             int                  minutes,
-             GError             **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (body != NULL ? body : ""));
-
-  if (stripped[0] == '\0')
-    {
-      g_set_error_literal (error, STW_ERROR, STW_ERROR_REQUIRED, _("Write something first."));
-      return FALSE;
-    }
-
-  if (kind == STW_TICKET_ENTRY_WORK && minutes <= 0)
-    {
-      g_set_error_literal (error, STW_ERROR, STW_ERROR_REQUIRED,
-                           _("A work log entry needs the time spent, in minutes."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * stw_ticket_repo_add_entry_in:
- *
- * What stw_ticket_repo_add_entry_sync() does, inside a write of its own
- * caller's (the sample data).
- *
- * Returns: the entry's id, or 0 with @error set as that function says
- */
-gint64
-stw_ticket_repo_add_entry_in (StwWriteContext     *ctx,
-                              gint64               ticket_id,
-                              StwTicketEntryKind   kind,
-                              gint64               author_id,
-                              const char          *body,
-                              int                  minutes,
-                              GError             **error)
-{
-  g_autofree char *uuid = g_uuid_string_random ();
-  gint64 now = stw_write_context_get_time (ctx);
-  sqlite3_stmt *stmt;
-  gint64 id;
-
-  g_return_val_if_fail (kind < STW_N_TICKET_ENTRY_KINDS, 0);
-
-  if (!check_entry (kind, body, minutes, error))
-    return 0;
-
-  stmt = stw_write_context_prepare (ctx,
-                                    "INSERT INTO ticket_entries (uuid, ticket_id, kind, author_id, "
-                                    "body, minutes, created, updated) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                    error);
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, ticket_id);
-  sqlite3_bind_text (stmt, 3, entry_kinds[kind], -1, SQLITE_STATIC);
-  bind_id (stmt, 4, author_id);
-  stw_sql_bind_stripped (stmt, 5, body);
-  if (kind == STW_TICKET_ENTRY_WORK)
-    sqlite3_bind_int (stmt, 6, minutes);
-  else
-    sqlite3_bind_null (stmt, 6);
-  sqlite3_bind_int64 (stmt, 7, now);
-  sqlite3_bind_int64 (stmt, 8, now);
-  if (!stw_sql_step (stmt, error))
-    {
-      if (g_error_matches (*error, STW_ERROR, STW_ERROR_IN_USE))
-        {
-          g_clear_error (error);
-          g_set_error_literal (error, STW_ERROR, STW_ERROR_NOT_FOUND,
-                               _("The ticket or the author no longer exists."));
-        }
-      return 0;
-    }
-
-  id = sqlite3_last_insert_rowid (stw_write_context_get_db (ctx));
-
-  /* A public answer is the ticket's first response, if it had none. */
-  if (kind == STW_TICKET_ENTRY_COMMENT)
-    {
-      stmt = stw_write_context_prepare (ctx,
-                                        "UPDATE tickets SET first_response = ?2 "
-                                        "WHERE id = ?1 AND first_response IS NULL",
-                                        error);
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, ticket_id);
-      sqlite3_bind_int64 (stmt, 2, now);
-      if (!stw_sql_step (stmt, error))
-        return 0;
-
-      if (sqlite3_changes (stw_write_context_get_db (ctx)) > 0 &&
-          !stw_ticket_repo_refresh_sla_in (ctx, ticket_id, error))
-        return 0;
-    }
-
-  return id;
-}
-
-static gboolean
-add_entry_func (StwWriteContext  *ctx,
-                gpointer          user_data,
-                GError          **error)
-{
-  EntryData *data = user_data;
-  gint64 id;
-
-  id = stw_ticket_repo_add_entry_in (ctx, data->ticket_id, data->kind, data->author_id,
-                                     data->body, data->minutes, error);
-  if (id == 0)
-    return FALSE;
-
-  stw_write_context_set_result (ctx, id);
-  return TRUE;
-}
-
-/**
- * stw_ticket_repo_add_entry_sync:
- * @author_id: the person who wrote it, or 0
- * @minutes: for %STW_TICKET_ENTRY_WORK, the time spent (more than 0)
- *
- * Returns: the entry's id, or 0 with @error set (STW_ERROR_REQUIRED for
- *   an empty text or no time spent on work, STW_ERROR_NOT_FOUND)
- */
-gint64
-stw_ticket_repo_add_entry_sync (StwDatabase         *db,
-                                gint64               ticket_id,
-                                StwTicketEntryKind   kind,
-                                gint64               author_id,
-                                const char          *body,
-                                int                  minutes,
-                                GError             **error)
-{
-  EntryData data = { ticket_id, kind, author_id, body, minutes };
-  gint64 id = 0;
-
-  g_return_val_if_fail (STW_IS_DATABASE (db), 0);
-  g_return_val_if_fail (kind < STW_N_TICKET_ENTRY_KINDS, 0);
-
-  /* Checked before the write too: no batch is begun for nothing. */
-  if (!check_entry (kind, body, minutes, error))
-    return 0;
-
-  if (!stw_database_write_sync (db, STW_ORIGIN_USER,
-                                kind == STW_TICKET_ENTRY_WORK ? _("Log Work") : _("Add Comment"),
-                                add_entry_func, &data, &id, error))
-    return 0;
-
-  return id;
-}
-
-guint
-stw_ticket_repo_count_entries (StwDatabase *db,
-                               gint64       ticket_id)
-{
-  g_return_val_if_fail (STW_IS_DATABASE (db), 0);
-
-  return stw_repo_count (db, "SELECT count(*) FROM ticket_entries WHERE ticket_id = ?",
-                         ticket_id);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Search                                                                   */
-/* ------------------------------------------------------------------------ */
 
 /**
  * stw_ticket_repo_search_ids:
@@ -1319,7 +868,7 @@ stw_ticket_repo_list_children (StwDatabase  *db,
 {
   g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
 
-  return read_ids (db, "SELECT id FROM tickets WHERE parent_id = ? ORDER BY id", id, error);
+  return stw_ticket_read_ids (db, "SELECT id FROM tickets WHERE parent_id = ? ORDER BY id", id, error);
 }
 
 /**
@@ -1335,7 +884,7 @@ stw_ticket_repo_list_incidents (StwDatabase  *db,
 {
   g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
 
-  return read_ids (db, "SELECT id FROM tickets WHERE problem_id = ? ORDER BY id", id, error);
+  return stw_ticket_read_ids (db, "SELECT id FROM tickets WHERE problem_id = ? ORDER BY id", id, error);
 }
 
 /**
@@ -1368,282 +917,4 @@ stw_ticket_repo_list_queues (StwDatabase *db)
     }
 
   return g_strv_builder_end (builder);
-}
-
-/**
- * stw_ticket_repo_list_at_risk:
- * @assignee_id: the assignee, or 0 for tickets with any assignee
- * @now: the time to judge at, in µs since 1970 UTC
- *
- * The assigned tickets whose service level is at risk but not yet
- * breached at @now, the soonest due first: those a reminder can still
- * save. Read through the index on the risk time.
- *
- * Returns: (transfer full) (element-type gint64): their ids, or %NULL
- *   with @error set
- */
-GArray *
-stw_ticket_repo_list_at_risk (StwDatabase  *db,
-                              gint64        assignee_id,
-                              gint64        now,
-                              GError      **error)
-{
-  g_autofree char *sql = NULL;
-
-  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
-
-  if (assignee_id != 0)
-    sql = g_strdup_printf ("SELECT id FROM tickets WHERE sla_risk <= ?1 AND sla_due > ?1 "
-                           "AND assignee_id = %" G_GINT64_FORMAT " ORDER BY sla_due, id",
-                           assignee_id);
-  else
-    sql = g_strdup ("SELECT id FROM tickets WHERE sla_risk <= ?1 AND sla_due > ?1 "
-                    "AND assignee_id IS NOT NULL ORDER BY sla_due, id");
-
-  return read_ids (db, sql, now, error);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Waits                                                                    */
-/* ------------------------------------------------------------------------ */
-
-static GDateTime *
-time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) second = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  return g_date_time_add (second, usec % G_USEC_PER_SEC);
-}
-
-static void
-clear_pause (gpointer data)
-{
-  StwSlaPause *pause = data;
-
-  g_clear_pointer (&pause->start, g_date_time_unref);
-  g_clear_pointer (&pause->end, g_date_time_unref);
-}
-
-#define PAUSES_SQL \
-  "SELECT CASE op WHEN 'insert' THEN NULL ELSE old END, " \
-  "CASE op WHEN 'insert' THEN json_extract (new, '$.status') " \
-  "        WHEN 'delete' THEN NULL ELSE new END, time " \
-  "FROM journal WHERE entity = 'ticket' AND entity_id = ? " \
-  "AND (field = 'status' OR op IN ('insert', 'delete')) " \
-  "ORDER BY id"
-
-/* Reads the waits with @stmt, PAUSES_SQL prepared on @conn. */
-static GArray *
-read_pauses (sqlite3       *conn,
-             sqlite3_stmt  *stmt,
-             gint64         ticket_id,
-             GError       **error)
-{
-  g_autoptr(GArray) pauses = g_array_new (FALSE, TRUE, sizeof (StwSlaPause));
-  int rc;
-
-  g_array_set_clear_func (pauses, clear_pause);
-
-  sqlite3_bind_int64 (stmt, 1, ticket_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *old = stw_sql_column_text (stmt, 0);
-      const char *new = stw_sql_column_text (stmt, 1);
-      gint64 time = sqlite3_column_int64 (stmt, 2);
-      StwSlaPause *open = pauses->len > 0 ? &g_array_index (pauses, StwSlaPause, pauses->len - 1)
-                                          : NULL;
-
-      if (open != NULL && open->end == NULL && g_strcmp0 (old, "pending") == 0 &&
-          g_strcmp0 (new, "pending") != 0)
-        open->end = time_from_usec (time);
-
-      if (g_strcmp0 (new, "pending") == 0 && g_strcmp0 (old, "pending") != 0 &&
-          (open == NULL || open->end != NULL))
-        {
-          StwSlaPause pause = { time_from_usec (time), NULL };
-
-          g_array_append_val (pauses, pause);
-        }
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      stw_sql_set_error (conn, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&pauses);
-}
-
-/**
- * stw_ticket_repo_list_pauses:
- *
- * The times the ticket waited (was pending), read from its history: the
- * SLA clock stops for them. The last one has no end while it still
- * waits. Undone moves count as the moves back they are.
- *
- * Returns: (transfer full) (element-type StwSlaPause): the waits in
- *   order, or %NULL with @error set
- */
-GArray *
-stw_ticket_repo_list_pauses (StwDatabase  *db,
-                             gint64        ticket_id,
-                             GError      **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (STW_IS_DATABASE (db), NULL);
-
-  stmt = stw_database_prepare_read (db, PAUSES_SQL, error);
-  if (stmt == NULL)
-    return NULL;
-
-  return read_pauses (stw_database_get_reader (db), stmt, ticket_id, error);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Service level times                                                      */
-/* ------------------------------------------------------------------------ */
-
-/* The earlier of two times, 0 meaning none. */
-static gint64
-earliest (gint64 a,
-          gint64 b)
-{
-  if (a == 0)
-    return b;
-  if (b == 0)
-    return a;
-  return MIN (a, b);
-}
-
-static gint64
-usec_of (GDateTime *time)
-{
-  if (time == NULL)
-    return 0;
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
-/* Adds one clock's due and risk times, if it runs. */
-static void
-add_clock (StwSlaCalendar *calendar,
-           GDateTime      *start,
-           gint64          target,
-           GArray         *pauses,
-           gint64         *due,
-           gint64         *risk)
-{
-  g_autoptr(GDateTime) clock_due = NULL;
-  g_autoptr(GDateTime) clock_risk = NULL;
-  const StwSlaPause *list = (const StwSlaPause *) pauses->data;
-
-  if (target <= 0)
-    return;
-
-  clock_due = stw_sla_due (calendar, start, target, list, pauses->len);
-  clock_risk = stw_sla_due (calendar, start, target - target / 4, list, pauses->len);
-  *due = earliest (*due, usec_of (clock_due));
-  *risk = earliest (*risk, usec_of (clock_risk));
-}
-
-typedef struct
-{
-  StwSlaCalendar *calendar;
-  StwSlaPolicy    policy;
-  sqlite3_stmt   *pauses;
-  sqlite3_stmt   *update;
-} Measure;
-
-static gboolean
-measure_row (StwWriteContext  *ctx,
-             Measure          *m,
-             sqlite3_stmt     *row,
-             GError          **error)
-{
-  gint64 id = sqlite3_column_int64 (row, 0);
-  StwTicketType type = STW_TICKET_TYPE_INCIDENT;
-  StwTicketStatus status = STW_TICKET_STATUS_NEW;
-  int priority = CLAMP (sqlite3_column_int (row, 3), STW_PRIORITY_HIGHEST, STW_PRIORITY_LOWEST);
-  gint64 created = sqlite3_column_int64 (row, 4);
-  gint64 first_response = column_or_zero (row, 5);
-  gint64 resolved = column_or_zero (row, 6);
-  gint64 manual_due = column_or_zero (row, 7);
-  gint64 due = 0, risk = 0;
-
-  stw_ticket_type_from_key (stw_sql_column_text (row, 1), &type);
-  stw_ticket_status_from_key (stw_sql_column_text (row, 2), &status);
-
-  if (!stw_ticket_status_is_done (type, status))
-    {
-      g_autoptr(GArray) pauses = NULL;
-      g_autoptr(GDateTime) start = time_from_usec (created);
-
-      pauses = read_pauses (stw_write_context_get_db (ctx), m->pauses, id, error);
-      if (pauses == NULL)
-        return FALSE;
-
-      if (first_response == 0)
-        add_clock (m->calendar, start, m->policy.response[priority], pauses, &due, &risk);
-      if (resolved == 0)
-        add_clock (m->calendar, start, m->policy.resolution[priority], pauses, &due, &risk);
-
-      /* A due time set by hand is a deadline too. */
-      due = earliest (due, manual_due);
-      risk = earliest (risk, due);
-    }
-
-  sqlite3_bind_int64 (m->update, 1, id);
-  bind_id (m->update, 2, due);
-  bind_id (m->update, 3, risk);
-  return stw_sql_step (m->update, error);
-}
-
-/*
- * stw_ticket_repo_refresh_sla_in:
- * @ticket_id: the ticket, or 0 for every open one
- *
- * Works out the due and risk times of the ticket's running SLA clocks
- * (see 0005-sla-times.sql) from the stored settings, its priority and
- * its waits. Every write that changes what they depend on calls it.
- */
-gboolean
-stw_ticket_repo_refresh_sla_in (StwWriteContext  *ctx,
-                                gint64            ticket_id,
-                                GError          **error)
-{
-  Measure m = { 0, };
-  sqlite3_stmt *rows;
-  gboolean ok = TRUE;
-  int rc;
-
-  m.calendar = stw_preferences_load_sla_in (ctx, &m.policy);
-  m.pauses = stw_write_context_prepare (ctx, PAUSES_SQL, error);
-  m.update = stw_write_context_prepare (ctx, "UPDATE tickets SET sla_due = ?2, sla_risk = ?3 "
-                                             "WHERE id = ?1", error);
-  rows = stw_write_context_prepare (ctx, ticket_id != 0
-                                    ? "SELECT id, type, status, priority, created, "
-                                      "first_response, resolved, due FROM tickets WHERE id = ?"
-                                    : "SELECT id, type, status, priority, created, "
-                                      "first_response, resolved, due FROM tickets "
-                                      "WHERE sla_due IS NOT NULL OR " STW_TICKET_OPEN_SQL,
-                                    error);
-  if (m.pauses == NULL || m.update == NULL || rows == NULL)
-    {
-      stw_sla_calendar_unref (m.calendar);
-      return FALSE;
-    }
-
-  if (ticket_id != 0)
-    sqlite3_bind_int64 (rows, 1, ticket_id);
-
-  while (ok && (rc = sqlite3_step (rows)) == SQLITE_ROW)
-    ok = measure_row (ctx, &m, rows, error);
-  if (ok && rc != SQLITE_DONE)
-    ok = stw_sql_set_error (stw_write_context_get_db (ctx), rc, error);
-
-  sqlite3_reset (rows);
-  stw_sla_calendar_unref (m.calendar);
-  return ok;
 }
