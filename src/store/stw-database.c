@@ -13,69 +13,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "stw-database-internal.h"
 #include "stw-database-private.h"
 #include "stw-journal-private.h"
 #include "stw-store-resources.h"
 #include "core/stw-core-enums.h"
 #include "core/stw-error.h"
-
-typedef struct
-{
-  StwDatabase    *self;
-  StwOrigin       origin;
-  char           *description;
-  StwWriteFunc    func;
-  gpointer        func_data;
-  GDestroyNotify  func_data_destroy;
-  GCancellable   *cancellable;
-
-  /* Exactly one of these: an async write returns through the task, a
-   * sync one through the condition. A NULL func means “stop the thread”. */
-  GTask          *task;
-  GMutex          mutex;
-  GCond           cond;
-  gboolean        done;
-
-  /* Runs func on the writer connection outside any transaction and
-   * batch: for connection settings such as PRAGMAs. */
-  gboolean        raw;
-
-  /* Results, written by the writer thread before it hands the job back. */
-  gboolean        ok;
-  GError         *error;
-  gint64          result_id;
-  StwEntity       changed;
-} Job;
-
-struct _StwWriteContext
-{
-  StwDatabase  *self;
-  Job          *job;
-  gint64        batch;
-  gint64        time;
-  StwEntity     touched;   /* changed without a journal row */
-};
-
-struct _StwDatabase
-{
-  GObject       parent_instance;
-
-  char         *path;
-  GMainContext *main_context;
-
-  /* Owned by the writer thread once it runs. */
-  sqlite3      *writer;
-  GHashTable   *writer_statements;
-  GThread      *thread;
-  GAsyncQueue  *queue;
-
-  /* Owned by the main thread: small keyed reads. */
-  sqlite3      *reader;
-  GHashTable   *reader_statements;
-
-  char         *undo_description;
-  char         *redo_description;
-};
 
 G_DEFINE_FINAL_TYPE (StwDatabase, stw_database, G_TYPE_OBJECT)
 
@@ -965,99 +908,4 @@ stw_database_create_at_version (const char  *path,
   sqlite3_close (db);
 
   return ok;
-}
-
-sqlite3 *
-stw_write_context_get_db (StwWriteContext *ctx)
-{
-  return ctx->self->writer;
-}
-
-gint64
-stw_write_context_get_batch (StwWriteContext *ctx)
-{
-  return ctx->batch;
-}
-
-gint64
-stw_write_context_get_time (StwWriteContext *ctx)
-{
-  return ctx->time;
-}
-
-/*
- * stw_write_context_set_time:
- *
- * Stamps what the write does from now on with @time, in the records (it
- * is what stw_write_context_get_time() gives) and in their journal rows;
- * the batch keeps the time it began. For the sample data only, which
- * plays each made-up ticket's past at the times it happened, so that its
- * times, its history and the SLA clocks read from it agree.
- */
-gboolean
-stw_write_context_set_time (StwWriteContext  *ctx,
-                            gint64            time,
-                            GError          **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_assert (ctx->batch != 0);
-
-  stmt = stw_write_context_prepare (ctx, "UPDATE journal_state SET time = ? WHERE id = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, time);
-  if (!stw_sql_step (stmt, error))
-    return FALSE;
-
-  ctx->time = time;
-  return TRUE;
-}
-
-/*
- * stw_write_context_touch:
- *
- * Says the write changed @entities in a way the journal does not record
- * (derived columns, preferences): the views hear of them all the same,
- * but there is no undo step for it.
- */
-void
-stw_write_context_touch (StwWriteContext *ctx,
-                         StwEntity        entities)
-{
-  ctx->touched |= entities;
-}
-
-StwOrigin
-stw_write_context_get_origin (StwWriteContext *ctx)
-{
-  return ctx->job->origin;
-}
-
-GCancellable *
-stw_write_context_get_cancellable (StwWriteContext *ctx)
-{
-  return ctx->job->cancellable;
-}
-
-/**
- * stw_write_context_prepare:
- *
- * Returns: (transfer none): a cached, reset statement on the writer
- *   connection. @sql must be a constant.
- */
-sqlite3_stmt *
-stw_write_context_prepare (StwWriteContext  *ctx,
-                           const char       *sql,
-                           GError          **error)
-{
-  return stw_sql_prepare_cached (ctx->self->writer, ctx->self->writer_statements, sql, error);
-}
-
-void
-stw_write_context_set_result (StwWriteContext *ctx,
-                              gint64           id)
-{
-  ctx->job->result_id = id;
 }
