@@ -250,6 +250,8 @@ stw_new_ticket_dialog_init (StwNewTicketDialog *self)
 
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (title_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* Type it at once: incidents, the usual kind, are already chosen. */
+  gtk_window_set_focus (GTK_WINDOW (self), self->title_row);
   g_signal_connect_object (self->impact_row, "notify::selected", G_CALLBACK (levels_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->urgency_row, "notify::selected", G_CALLBACK (levels_changed_cb),

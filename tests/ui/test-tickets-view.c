@@ -127,6 +127,12 @@ test_create (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add", NULL));
   dialog = STW_NEW_TICKET_DIALOG (stw_test_wait_for_toplevel (STW_TYPE_NEW_TICKET_DIALOG));
 
+  /* The title takes what is typed first. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         GTK_WIDGET (stw_new_ticket_dialog_get_title_row (dialog))) ||
+                 gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+                 GTK_WIDGET (stw_new_ticket_dialog_get_title_row (dialog)));
+
   /* No title, no ticket. */
   g_assert_false (stw_test_click_response (ADW_MESSAGE_DIALOG (dialog), "create"));
 
