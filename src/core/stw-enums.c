@@ -153,6 +153,8 @@ stw_entity_to_key (StwEntity entity)
       return "person";
     case STW_ENTITY_TICKET:
       return "ticket";
+    case STW_ENTITY_SYNC:
+      return "sync";
     case STW_ENTITY_NONE:
     default:
       g_return_val_if_reached (NULL);

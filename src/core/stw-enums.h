@@ -85,6 +85,8 @@ typedef enum /*< flags >*/
   STW_ENTITY_PERSON   = 1 << 2,
   /* A ticket, its linked assets, its comments and work log. */
   STW_ENTITY_TICKET   = 1 << 3,
+  /* Accounts, sync conflicts and the sync log (not journaled). */
+  STW_ENTITY_SYNC     = 1 << 4,
 } StwEntity;
 
 /* Where a batch of changes came from. */
