@@ -220,10 +220,12 @@ typedef enum
 } StwSyncResolution;
 
 /* Resolves a conflict in one user write (journaled, undoable as far as
- * the record goes): the chosen value is written to the record, the base
- * of the field is set to theirs so that the next push sends the value
- * when it differs from the server's, and the conflict is removed.
- * @value is a JSON value, used with STW_SYNC_USE_VALUE only. */
+ * the record goes) and removes it. The merge set the field's base to the
+ * server's value when it found the conflict, so what the next push sends
+ * is whatever differs from it: nothing after "theirs" (written here), the
+ * local value after "mine" or an edit (@value, a JSON value, used with
+ * STW_SYNC_USE_VALUE only). For a record deleted on the server ("*"),
+ * theirs deletes it here and mine sends it again as a new record. */
 gboolean     stw_sync_conflict_resolve_sync (StwDatabase      *db,
                                              gint64            conflict_id,
                                              StwSyncResolution resolution,
