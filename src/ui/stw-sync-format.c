@@ -217,6 +217,27 @@ stw_sync_format_value (const char *entity,
 }
 
 /**
+ * stw_sync_format_edit_text:
+ * @json: (nullable): a JSON value
+ *
+ * Returns: the value to start an edit from: a string's own text, a
+ *   number's digits, nothing for null
+ */
+char *
+stw_sync_format_edit_text (const char *json)
+{
+  g_autoptr(JsonNode) node = json != NULL ? json_from_string (json, NULL) : NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+
+  return json_to_string (node, FALSE);
+}
+
+/**
  * stw_sync_format_json_text:
  * @text: what a person typed as a field's value
  * @like: (nullable): a JSON value of the same field
