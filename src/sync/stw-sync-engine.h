@@ -38,8 +38,8 @@ typedef void (*StwSyncProgressFunc) (const char *message,
  * line, tests, and the engine's own thread): pull every entity, merge,
  * push the local changes, carry deletions. Every record is stored with
  * its link and log line in one transaction, so a run killed at any point
- * resumes without loss or duplicates. @backend may be NULL: one is made
- * for the account with the secret from the keyring. A transient failure
+ * resumes without loss or duplicates. @backend is the account's (see
+ * stw_sync_backend_open()). A transient failure
  * (see stw_sync_error_is_transient()) stops the run and is returned; the
  * account's last_error is set either way. */
 gboolean stw_sync_run (StwDatabase          *db,
