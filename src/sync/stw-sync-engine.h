@@ -82,6 +82,14 @@ double         stw_sync_engine_get_fraction  (StwSyncEngine *self);
 gint64         stw_sync_engine_get_last_sync (StwSyncEngine *self);
 guint          stw_sync_engine_get_conflicts (StwSyncEngine *self);
 gboolean       stw_sync_engine_has_accounts  (StwSyncEngine *self);
+/* For tests: how the thread gets an account's backend, instead of
+ * stw_sync_backend_open(). Called on the engine's thread. */
+typedef StwSyncBackend *(*StwSyncBackendFunc) (StwAccount    *account,
+                                               gpointer       user_data,
+                                               GError       **error);
+void           stw_sync_engine_set_backend_func (StwSyncEngine      *self,
+                                                 StwSyncBackendFunc  func,
+                                                 gpointer            user_data);
 /* Stops a run in progress (at the next record; nothing is lost). */
 void           stw_sync_engine_cancel        (StwSyncEngine *self);
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "store/stw-sync-store.h"
 #include "store/stw-ticket-repo.h"
@@ -630,6 +631,85 @@ test_log_and_account (Fixture       *fixture,
   g_assert_cmpstr (stw_account_get_last_error (account), ==, "Could not connect to the fake server.");
 }
 
+/* ------------------------------------------------------------------------ */
+/* The engine: runs in the background, reports on the main thread           */
+/* ------------------------------------------------------------------------ */
+
+static StwSyncBackend *
+fake_for_account (StwAccount  *account,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  return g_object_ref (STW_SYNC_BACKEND (user_data));
+}
+
+static void
+finished_cb (StwSyncEngine *engine,
+             gint64         account_id,
+             gboolean       ok,
+             const char    *message,
+             gpointer       user_data)
+{
+  GPtrArray *results = user_data;
+
+  g_ptr_array_add (results, g_strdup (ok ? "ok" : message));
+}
+
+static void
+wait_for_results (GPtrArray *results,
+                  guint      n)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (results->len < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (results->len, ==, n);
+}
+
+static void
+test_engine (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(StwSyncEngine) engine = stw_sync_engine_new (fixture->db);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *id = stw_fake_backend_add_ticket (fixture->server, "In the background", "new",
+                                                     "General");
+  gint64 local_id;
+
+  g_assert_true (stw_sync_engine_has_accounts (engine));
+  stw_sync_engine_set_backend_func (engine, fake_for_account, fixture->server);
+  g_signal_connect (engine, "finished", G_CALLBACK (finished_cb), results);
+
+  /* Asked twice while running: one more run, not two. */
+  stw_sync_engine_sync_now (engine);
+  g_assert_cmpint (stw_sync_engine_get_state (engine), ==, STW_SYNC_STATE_RUNNING);
+  stw_sync_engine_sync_now (engine);
+  stw_sync_engine_sync_now (engine);
+  wait_for_results (results, 2);
+  g_assert_cmpstr (g_ptr_array_index (results, 0), ==, "ok");
+  g_assert_cmpstr (g_ptr_array_index (results, 1), ==, "ok");
+  g_assert_cmpint (stw_sync_engine_get_state (engine), ==, STW_SYNC_STATE_IDLE);
+  g_assert_cmpint (stw_sync_engine_get_last_sync (engine), >, 0);
+  local_id = local_id_of (fixture, "In the background");
+  g_assert_cmpint (local_id, >, 0);
+
+  /* A conflict shows in the count. */
+  set_title (fixture, local_id, "Here");
+  stw_fake_backend_edit (fixture->server, id, "Subject", "There");
+  stw_sync_engine_sync_now (engine);
+  wait_for_results (results, 3);
+  g_assert_cmpuint (stw_sync_engine_get_conflicts (engine), ==, 1);
+
+  /* A failure is reported with its reason. */
+  stw_fake_backend_set_fault (fixture->server, STW_FAKE_FAULT_OFFLINE, 0);
+  stw_sync_engine_sync_now (engine);
+  wait_for_results (results, 4);
+  g_assert_nonnull (strstr (g_ptr_array_index (results, 3), "Could not connect"));
+  g_assert_cmpint (stw_sync_engine_get_state (engine), !=, STW_SYNC_STATE_IDLE);
+  g_assert_cmpint (stw_sync_engine_get_state (engine), !=, STW_SYNC_STATE_RUNNING);
+  g_assert_nonnull (stw_sync_engine_get_message (engine));
+}
+
 static void
 test_merge_function (void)
 {
@@ -677,6 +757,7 @@ main (int   argc,
   ADD ("/sync/run/deletions", test_deletions);
   ADD ("/sync/run/entries", test_entries_both_ways);
   ADD ("/sync/run/log", test_log_and_account);
+  ADD ("/sync/engine", test_engine);
 
   return g_test_run ();
 }
