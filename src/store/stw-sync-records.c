@@ -343,7 +343,7 @@ resolve_func (StwWriteContext  *ctx,
         }
       else
         {
-          StwSyncLink link = { 0, conflict->local_id, NULL, NULL, NULL, NULL, -1 };
+          StwSyncLink link = { 0, conflict->local_id, NULL, NULL, NULL, NULL, -1, FALSE };
 
           if (!stw_sync_link_put_in (ctx, conflict->account_id, conflict->entity, &link, error))
             return FALSE;
@@ -369,6 +369,23 @@ resolve_func (StwWriteContext  *ctx,
           return FALSE;
         }
       if (stw_sync_local_write_in (ctx, conflict->entity, conflict->local_id, json, error) == 0)
+        return FALSE;
+    }
+
+  /* Mine, or an edit that happens to be the local value already: no
+   * journal row says the record changed, so the link says it. */
+  if (resolve->resolution != STW_SYNC_TAKE_THEIRS && !g_str_equal (conflict->field, "*"))
+    {
+      stmt = stw_write_context_prepare (ctx,
+                                        "UPDATE sync_links SET dirty = 1 WHERE account_id = ? "
+                                        "AND entity = ? AND local_id = ?",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, conflict->account_id);
+      sqlite3_bind_text (stmt, 2, conflict->entity, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, conflict->local_id);
+      if (!stw_sql_step (stmt, error))
         return FALSE;
     }
 

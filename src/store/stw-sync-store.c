@@ -253,6 +253,57 @@ stw_account_repo_save_sync (StwDatabase  *db,
                                   error);
 }
 
+typedef struct
+{
+  gint64      id;
+  gint64      last_sync;
+  const char *last_error;
+} Result;
+
+static gboolean
+set_result_func (StwWriteContext  *ctx,
+                 gpointer          user_data,
+                 GError          **error)
+{
+  Result *result = user_data;
+  sqlite3_stmt *stmt;
+
+  stmt = stw_write_context_prepare (ctx,
+                                    "UPDATE accounts SET last_sync = coalesce (?2, last_sync), "
+                                    "last_error = ?3 WHERE id = ?1",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, result->id);
+  if (result->last_sync != 0)
+    sqlite3_bind_int64 (stmt, 2, result->last_sync);
+  else
+    sqlite3_bind_null (stmt, 2);
+  stw_sql_bind_text (stmt, 3, result->last_error);
+  if (!stw_sql_step (stmt, error))
+    return FALSE;
+  stw_write_context_touch (ctx, STW_ENTITY_SYNC);
+  return TRUE;
+}
+
+/**
+ * stw_account_repo_set_result_sync:
+ * @last_sync: when the run finished well, or 0 to keep the last good time
+ */
+gboolean
+stw_account_repo_set_result_sync (StwDatabase  *db,
+                                  gint64        id,
+                                  gint64        last_sync,
+                                  const char   *last_error,
+                                  GError      **error)
+{
+  Result result = { id, last_sync, last_error };
+
+  g_return_val_if_fail (STW_IS_DATABASE (db), FALSE);
+  return stw_database_write_sync (db, STW_ORIGIN_SYNC, NULL, set_result_func, &result, NULL,
+                                  error);
+}
+
 static gboolean
 delete_account_func (StwWriteContext  *ctx,
                      gpointer          user_data,
@@ -296,7 +347,8 @@ stw_sync_link_free (StwSyncLink *link)
 }
 
 #define SELECT_LINK \
-  "SELECT id, local_id, remote_id, etag, remote_updated, base, create_sent FROM sync_links "
+  "SELECT id, local_id, remote_id, etag, remote_updated, base, create_sent, dirty " \
+  "FROM sync_links "
 
 static StwSyncLink *
 link_from_row (sqlite3_stmt *stmt)
@@ -310,6 +362,7 @@ link_from_row (sqlite3_stmt *stmt)
   link->remote_updated = g_strdup (stw_sql_column_text (stmt, 4));
   link->base = g_strdup (stw_sql_column_text (stmt, 5));
   link->create_sent = sqlite3_column_int64 (stmt, 6);
+  link->dirty = sqlite3_column_int (stmt, 7) != 0;
   return link;
 }
 
@@ -395,8 +448,8 @@ stw_sync_link_put_in (StwWriteContext    *ctx,
 
   stmt = stw_write_context_prepare (ctx,
                                     "INSERT INTO sync_links (account_id, entity, local_id, "
-                                    "remote_id, etag, remote_updated, base, create_sent) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                    "remote_id, etag, remote_updated, base, create_sent, "
+                                    "dirty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                     error);
   if (stmt == NULL)
     return FALSE;
@@ -411,6 +464,7 @@ stw_sync_link_put_in (StwWriteContext    *ctx,
     sqlite3_bind_int64 (stmt, 8, link->create_sent);
   else
     sqlite3_bind_null (stmt, 8);
+  sqlite3_bind_int (stmt, 9, link->dirty);
   return stw_sql_step (stmt, error);
 }
 
@@ -470,7 +524,7 @@ stw_sync_link_pending_in (StwWriteContext  *ctx,
 
   stmt = stw_write_context_prepare (ctx,
                                     SELECT_LINK "WHERE account_id = ? AND entity = ? AND "
-                                    "remote_id IS NULL ORDER BY id",
+                                    "(remote_id IS NULL OR dirty) ORDER BY id",
                                     error);
   if (stmt == NULL)
     return NULL;
