@@ -126,7 +126,7 @@ conflict_row_new (StwConflictsDialog *self,
   g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), label);
   g_autofree char *entry_label = g_strdup_printf (_("New value of %s"), label);
   g_autofree char *edit_text = stw_sync_format_edit_text (stw_sync_conflict_get_mine (conflict));
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *heading = gtk_label_new (label);
   GtkWidget *grid = gtk_grid_new ();
@@ -136,7 +136,9 @@ conflict_row_new (StwConflictsDialog *self,
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *edit;
 
-  /* The row is a card; its buttons take the focus, not the row. */
+  /* A preferences row, so the group lists it; a card whose buttons take
+   * the focus, not the row. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_set_name (row, "conflict");

@@ -13,6 +13,7 @@
 
 #include "stw-sync-format.h"
 #include "stw-sync-log-window.h"
+#include "stw-ui-resources.h"
 #include "core/stw-account.h"
 #include "store/stw-sync-store.h"
 #include "store/stw-ticket-repo.h"
@@ -105,6 +106,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (open, "flat");
   gtk_widget_set_tooltip_text (open, _("Open the Ticket"));
+  /* The target's type first, so the action is never asked with none. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", (gint64)0);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "log.open-ticket");
 
   gtk_box_append (GTK_BOX (texts), title);
@@ -358,6 +361,9 @@ stw_sync_log_window_class_init (StwSyncLogWindowClass *klass)
   object_class->dispose = stw_sync_log_window_dispose;
   object_class->finalize = stw_sync_log_window_finalize;
 
+  /* Keeps the resources, which register themselves, in a program that
+   * links nothing else of the interface. */
+  (void)stw_ui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/stw-sync-log-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StwSyncLogWindow, account_filter);
