@@ -626,6 +626,9 @@ show_account (StwAccountDialog *self)
     }
   auth_selected_cb (self);
   self->loading = FALSE;
+
+  /* A new account starts with its name; an edit, most often, with its secret. */
+  gtk_window_set_focus (GTK_WINDOW (self), account == NULL ? self->name_row : self->secret_row);
 }
 
 static void
