@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "stw-account-dialog.h"
 #include "stw-ui-util.h"
@@ -224,6 +225,8 @@ static void
 test_data_free (TestData *data)
 {
   g_clear_object (&data->account);
+  if (data->secret != NULL)
+    memset (data->secret, 0, strlen (data->secret));
   g_free (data->secret);
   g_free (data);
 }
@@ -262,6 +265,11 @@ test_thread (GTask        *task,
 
   if (result->error == NULL)
     backend = stw_sync_backend_new_for_account (data->account, secret, &result->error);
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  if (backend == NULL && result->error == NULL)
+    g_set_error_literal (&result->error, STW_SYNC_ERROR, STW_SYNC_ERROR_UNSUPPORTED,
+                         _("Steward cannot sync with this kind of server."));
 
   if (backend != NULL &&
       !stw_sync_backend_check (backend, &result->description, cancellable, &result->error) &&
