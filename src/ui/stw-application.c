@@ -121,6 +121,9 @@ open_database (StwApplication *self,
   self->sync_engine = stw_sync_engine_new (db);
   sync_interval_changed_cb (self);
   stw_window_set_sync_engine (window, self->sync_engine);
+  /* Syncing by itself, it catches up at once; set to Off, it waits to be asked. */
+  if (g_settings_get_uint (self->settings, "sync-interval") > 0)
+    stw_sync_engine_sync_now (self->sync_engine);
 }
 
 /* The window of the open database, if there is one. */
