@@ -422,8 +422,8 @@ stw_http_status_error (StwHttp      *self,
         }
 
       g_set_error (error, STW_SYNC_ERROR, STW_SYNC_ERROR_RATE_LIMITED,
-                   _("The server is still busy after Steward waited as it asked (HTTP 429); Steward will "
-                     "try again later."));
+                   _("The server is busy and refuses more requests for now (HTTP 429); Steward will try "
+                     "again later."));
       if (seconds >= 0)
         *wait_ms = (guint) seconds * 1000;
       return STW_HTTP_RETRY;

@@ -250,7 +250,7 @@ send_once (StwHttp       *self,
            GBytes        *payload,
            const char    *if_match,
            guint          attempt,
-           StwHttpNext          *next,
+           StwHttpNext   *next,
            guint         *wait_ms,
            GCancellable  *cancellable,
            GError       **error)

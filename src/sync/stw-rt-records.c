@@ -1,0 +1,536 @@
+/* stw-rt-records.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stw-rt-records"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "store/stw-sync-store.h"
+#include "stw-rt-private.h"
+
+/*
+ * Reading RT's records: a ticket or an asset in RT's terms (see
+ * stw-rt-private.h), and a ticket's comments and replies.
+ *
+ * A ticket's entries cost two requests: its Create, Comment and
+ * Correspond transactions (TransactionSQL), then the text parts of all
+ * of them at once (an attachment search on their ids). fetch() reads
+ * them together with the ticket, because the ticket's description is
+ * its first message (or its newest description comment), and keeps
+ * them for the fetch_entries() the engine makes next: three requests a
+ * ticket in all. Status changes, the autoreply's EmailRecord and the
+ * other transactions are never asked for.
+ */
+
+static gboolean
+not_found (GError     **error,
+           const char  *entity,
+           const char  *remote_id)
+{
+  g_set_error (error, STW_SYNC_ERROR, STW_SYNC_ERROR_NOT_FOUND,
+               g_str_equal (entity, STW_SYNC_ASSET)
+                 ? _("Asset %s is no longer in Request Tracker.")
+                 : _("Ticket %s is no longer in Request Tracker."),
+               remote_id);
+  return FALSE;
+}
+
+static gboolean
+valid_id (const char *id)
+{
+  if (id == NULL || *id == '\0')
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* A user field ({"id": "root", "EmailAddress": …}) as a person. */
+static gboolean
+set_person (StwRtBackend  *self,
+            JsonObject    *fields,
+            const char    *member,
+            JsonNode      *node,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *person = NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    node = json_array_get_length (json_node_get_array (node)) > 0
+             ? json_array_get_element (json_node_get_array (node), 0) : NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *user = json_node_get_object (node);
+      g_autofree char *name = stw_rt_json_id (user, "id");
+      const char *email = stw_rt_json_string (user, "EmailAddress");
+
+      if (email != NULL && *email != '\0' && g_strcmp0 (name, "Nobody") != 0)
+        person = email;
+      else
+        {
+          person = stw_rt_person (self, name, cancellable, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+    }
+
+  if (person != NULL)
+    json_object_set_string_member (fields, member, person);
+  else
+    json_object_set_null_member (fields, member);
+  return TRUE;
+}
+
+static void
+set_time (JsonObject *fields,
+          const char *member,
+          const char *text)
+{
+  g_autofree char *time = stw_rt_normalize_time (text);
+
+  if (time != NULL)
+    json_object_set_string_member (fields, member, time);
+  else
+    json_object_set_null_member (fields, member);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entries                                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char       *subject;
+  char       *plain;
+  char       *html;
+} Message;
+
+static void
+message_free (gpointer data)
+{
+  Message *message = data;
+
+  g_free (message->subject);
+  g_free (message->plain);
+  g_free (message->html);
+  g_free (message);
+}
+
+/* The text of each transaction: its first plain part that is not a
+ * file, else its first HTML part; and the subject of its top part. */
+static GHashTable *
+read_messages (StwRtBackend  *self,
+               JsonArray     *transactions,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GHashTable) messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          message_free);
+  gint64 after = 0;
+
+  for (;;)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) query = NULL;
+      g_autoptr(StwHttpReply) reply = NULL;
+      g_autofree char *path = NULL;
+      JsonArray *items;
+      guint n;
+
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder, "TransactionId");
+      json_builder_set_member_name (builder, "operator");
+      json_builder_add_string_value (builder, "IN");
+      json_builder_set_member_name (builder, "value");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < json_array_get_length (transactions); i++)
+        json_builder_add_int_value (builder,
+                                    stw_rt_json_int (json_array_get_object_element (transactions, i),
+                                                     "id", 0));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "field");
+      json_builder_add_string_value (builder, "id");
+      json_builder_set_member_name (builder, "operator");
+      json_builder_add_string_value (builder, ">");
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_int_value (builder, after);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      query = json_builder_get_root (builder);
+
+      path = g_strdup_printf ("/REST/2.0/attachments?fields=TransactionId,ContentType,Content,"
+                              "Filename,Subject&orderby=id&order=ASC&per_page=%d",
+                              STW_RT_PAGE_SIZE);
+      reply = stw_http_request (self->http, "POST", path, query, NULL, cancellable, error);
+      if (reply == NULL)
+        return NULL;
+      if (reply->body == NULL || !JSON_NODE_HOLDS_OBJECT (reply->body) ||
+          (items = json_object_get_array_member (json_node_get_object (reply->body),
+                                                 "items")) == NULL)
+        return stw_rt_bad_reply (error, "/REST/2.0/attachments"), NULL;
+
+      n = json_array_get_length (items);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonObject *item = json_array_get_object_element (items, i);
+          g_autofree char *transaction = stw_rt_json_id (item, "TransactionId");
+          const char *type = stw_rt_json_string (item, "ContentType");
+          const char *content = stw_rt_json_string (item, "Content");
+          const char *filename = stw_rt_json_string (item, "Filename");
+          Message *message;
+
+          after = MAX (after, stw_rt_json_int (item, "id", 0));
+          if (transaction == NULL)
+            continue;
+          message = g_hash_table_lookup (messages, transaction);
+          if (message == NULL)
+            {
+              message = g_new0 (Message, 1);
+              message->subject = g_strdup (stw_rt_json_string (item, "Subject"));
+              g_hash_table_insert (messages, g_strdup (transaction), message);
+            }
+          if (filename != NULL && *filename != '\0')
+            continue;
+          if (message->plain == NULL && g_strcmp0 (type, "text/plain") == 0)
+            message->plain = g_strdup (content != NULL ? content : "");
+          else if (message->html == NULL && g_strcmp0 (type, "text/html") == 0)
+            message->html = g_strdup (content != NULL ? content : "");
+        }
+      if (n < STW_RT_PAGE_SIZE)
+        break;
+    }
+  return g_steal_pointer (&messages);
+}
+
+static char *
+message_text (Message *message)
+{
+  if (message == NULL)
+    return NULL;
+  if (message->plain != NULL)
+    return g_strdup (message->plain);
+  if (message->html != NULL)
+    return stw_rt_html_to_text (message->html);
+  return NULL;
+}
+
+GPtrArray *
+stw_rt_read_entries (StwRtBackend  *self,
+                     const char    *ticket_id,
+                     const char    *condition,
+                     char         **description,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) stw_remote_record_free);
+  g_autoptr(JsonArray) transactions = json_array_new ();
+  g_autoptr(GHashTable) messages = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *latest = NULL;
+  gint64 after = 0;
+
+  g_assert (valid_id (ticket_id));
+
+  for (;;)
+    {
+      g_autofree char *query = NULL;
+      g_autoptr(JsonArray) items = NULL;
+      guint n;
+
+      query = g_strdup_printf ("ObjectType = 'RT::Ticket' AND ObjectId = %s AND id > %" G_GINT64_FORMAT
+                               " AND (Type = 'Create' OR Type = 'Comment' OR Type = 'Correspond')"
+                               "%s%s%s",
+                               ticket_id, after,
+                               condition != NULL ? " AND (" : "",
+                               condition != NULL ? condition : "",
+                               condition != NULL ? ")" : "");
+      items = stw_rt_search (self, "transactions", query, "Type,Creator,Created,TimeTaken", "id",
+                             STW_RT_PAGE_SIZE, cancellable, error);
+      if (items == NULL)
+        return NULL;
+      n = json_array_get_length (items);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *item = json_array_get_element (items, i);
+
+          after = MAX (after, stw_rt_json_int (json_node_get_object (item), "id", 0));
+          json_array_add_element (transactions, json_node_copy (item));
+        }
+      if (n < STW_RT_PAGE_SIZE)
+        break;
+    }
+
+  if (json_array_get_length (transactions) == 0)
+    {
+      if (description != NULL)
+        *description = NULL;
+      return g_steal_pointer (&entries);
+    }
+
+  messages = read_messages (self, transactions, cancellable, error);
+  if (messages == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (transactions); i++)
+    {
+      JsonObject *item = json_array_get_object_element (transactions, i);
+      g_autofree char *id = stw_rt_json_id (item, "id");
+      const char *type = stw_rt_json_string (item, "Type");
+      Message *message = id != NULL ? g_hash_table_lookup (messages, id) : NULL;
+      g_autofree char *text = message_text (message);
+      StwRemoteRecord *record;
+      JsonObject *fields;
+
+      if (id == NULL || type == NULL)
+        return stw_rt_bad_reply (error, "/REST/2.0/transactions"), NULL;
+
+      if (g_str_equal (type, "Create"))
+        {
+          g_free (first);
+          first = g_steal_pointer (&text);
+          continue;
+        }
+      if (g_str_equal (type, "Comment") && message != NULL &&
+          g_strcmp0 (message->subject, STW_RT_DESCRIPTION_SUBJECT) == 0)
+        {
+          g_free (latest);
+          latest = g_steal_pointer (&text);
+          continue;
+        }
+
+      fields = json_object_new ();
+      json_object_set_string_member (fields, "Type", type);
+      json_object_set_string_member (fields, "Content", text != NULL ? text : "");
+      if (!set_person (self, fields, "Creator", json_object_get_member (item, "Creator"),
+                       cancellable, error))
+        {
+          json_object_unref (fields);
+          return NULL;
+        }
+      set_time (fields, "Created", stw_rt_json_string (item, "Created"));
+      json_object_set_int_member (fields, "TimeTaken", stw_rt_json_int (item, "TimeTaken", 0));
+
+      record = stw_remote_record_new (id);
+      record->parent_id = g_strdup (ticket_id);
+      record->updated = stw_rt_normalize_time (stw_rt_json_string (item, "Created"));
+      record->fields = fields;
+      g_ptr_array_add (entries, record);
+    }
+
+  if (description != NULL)
+    *description = latest != NULL ? g_steal_pointer (&latest) : g_steal_pointer (&first);
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+stw_rt_fetch_entries (StwSyncBackend *backend,
+                      const char     *ticket_remote_id,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  StwRtBackend *self = STW_RT_BACKEND (backend);
+
+  if (!valid_id (ticket_remote_id))
+    return not_found (error, STW_SYNC_TICKET, ticket_remote_id), NULL;
+
+  /* Read a moment ago with the ticket, so they match its version. */
+  if (self->entries != NULL && g_strcmp0 (self->entries_ticket, ticket_remote_id) == 0)
+    {
+      GPtrArray *entries = g_steal_pointer (&self->entries);
+
+      stw_rt_forget_entries (self);
+      return entries;
+    }
+
+  return stw_rt_read_entries (self, ticket_remote_id, NULL, NULL, cancellable, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tickets and assets                                                       */
+/* ------------------------------------------------------------------------ */
+
+static JsonObject *
+ticket_fields (StwRtBackend  *self,
+               JsonObject    *ticket,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *queue_id = stw_rt_json_id (ticket, "Queue");
+  const char *queue;
+  const char *subject = stw_rt_json_string (ticket, "Subject");
+  g_autoptr(GError) local_error = NULL;
+
+  queue = stw_rt_queue_name (self, queue_id, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  json_object_set_string_member (fields, "Subject", subject != NULL ? subject : "");
+  json_object_set_string_member (fields, "Status", stw_rt_json_string (ticket, "Status"));
+  json_object_set_int_member (fields, "Priority", stw_rt_json_int (ticket, "Priority", 0));
+  if (queue != NULL)
+    json_object_set_string_member (fields, "Queue", queue);
+  else
+    json_object_set_null_member (fields, "Queue");
+  if (!set_person (self, fields, "Owner", json_object_get_member (ticket, "Owner"), cancellable,
+                   error) ||
+      !set_person (self, fields, "Requestor", json_object_get_member (ticket, "Requestor"),
+                   cancellable, error))
+    return NULL;
+  set_time (fields, "Due", stw_rt_json_string (ticket, "Due"));
+  json_object_set_int_member (fields, "TimeWorked", stw_rt_json_int (ticket, "TimeWorked", 0));
+  return g_steal_pointer (&fields);
+}
+
+static JsonObject *
+asset_fields (StwRtBackend  *self,
+              JsonObject    *asset,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *catalog_id = stw_rt_json_id (asset, "Catalog");
+  g_autofree char *id = stw_rt_json_id (asset, "id");
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *custom = NULL;
+  const char *catalog;
+
+  catalog = stw_rt_catalog_name (self, catalog_id, cancellable, &local_error);
+  if (local_error != NULL || stw_rt_custom_fields (self, cancellable, &local_error) == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  json_object_set_string_member (fields, "id", id);
+  json_object_set_string_member (fields, "Name", stw_rt_json_string (asset, "Name"));
+  json_object_set_string_member (fields, "Description", stw_rt_json_string (asset, "Description"));
+  if (json_object_get_string_member (fields, "Description") != NULL &&
+      *json_object_get_string_member (fields, "Description") == '\0')
+    json_object_set_null_member (fields, "Description");
+  json_object_set_string_member (fields, "Status", stw_rt_json_string (asset, "Status"));
+  json_object_set_string_member (fields, "Catalog", catalog);
+  if (!set_person (self, fields, "Owner", json_object_get_member (asset, "Owner"), cancellable,
+                   error) ||
+      !set_person (self, fields, "HeldBy", json_object_get_member (asset, "HeldBy"), cancellable,
+                   error))
+    return NULL;
+
+  /* [{"name": "Serial Number", "values": ["SN1"], …}, …] */
+  if (json_object_has_member (asset, "CustomFields") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (asset, "CustomFields")))
+    custom = json_object_get_array_member (asset, "CustomFields");
+  for (guint i = 0; custom != NULL && i < json_array_get_length (custom); i++)
+    {
+      JsonObject *field = json_array_get_object_element (custom, i);
+      const char *key = stw_rt_custom_field_key (stw_rt_json_string (field, "name"));
+      JsonArray *values = NULL;
+      const char *value = NULL;
+
+      if (key == NULL || json_object_has_member (fields, key))
+        continue;
+      if (json_object_has_member (field, "values") &&
+          JSON_NODE_HOLDS_ARRAY (json_object_get_member (field, "values")))
+        values = json_object_get_array_member (field, "values");
+      if (values != NULL && json_array_get_length (values) > 0 &&
+          JSON_NODE_HOLDS_VALUE (json_array_get_element (values, 0)))
+        value = json_array_get_string_element (values, 0);
+      if (value != NULL && *value != '\0')
+        json_object_set_string_member (fields, key, value);
+      else
+        json_object_set_null_member (fields, key);
+    }
+  return g_steal_pointer (&fields);
+}
+
+StwRemoteRecord *
+stw_rt_fetch (StwSyncBackend *backend,
+              const char     *entity,
+              const char     *remote_id,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  StwRtBackend *self = STW_RT_BACKEND (backend);
+  gboolean ticket = g_strcmp0 (entity, STW_SYNC_TICKET) == 0;
+  g_autoptr(StwRemoteRecord) record = NULL;
+  g_autoptr(StwHttpReply) reply = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *description = NULL;
+  JsonObject *object;
+  const char *status;
+
+  if (!ticket && g_strcmp0 (entity, STW_SYNC_ASSET) != 0)
+    {
+      g_set_error (error, STW_SYNC_ERROR, STW_SYNC_ERROR_UNSUPPORTED,
+                   _("Request Tracker cannot read “%s” records one by one."), entity);
+      return NULL;
+    }
+  if (!valid_id (remote_id))
+    return not_found (error, entity, remote_id), NULL;
+
+  /* The owner's address comes with the record; requestors and people
+   * holding an asset are lists, which RT does not expand. */
+  path = g_strdup_printf ("/REST/2.0/%s/%s?fields%%5BOwner%%5D=EmailAddress",
+                          ticket ? "ticket" : "asset", remote_id);
+  reply = stw_rt_get (self, path, cancellable, error);
+  if (reply == NULL)
+    return NULL;
+  if (reply->body == NULL || !JSON_NODE_HOLDS_OBJECT (reply->body))
+    return stw_rt_bad_reply (error, path), NULL;
+  object = json_node_get_object (reply->body);
+
+  /* A deleted record stays readable, marked so; a search never finds it. */
+  status = stw_rt_json_string (object, "Status");
+  if (status == NULL)
+    return stw_rt_bad_reply (error, path), NULL;
+  if (g_str_equal (status, "deleted"))
+    return not_found (error, entity, remote_id), NULL;
+
+  record = stw_remote_record_new (remote_id);
+  record->etag = g_strdup (reply->etag);
+  record->updated = stw_rt_normalize_time (stw_rt_json_string (object, "LastUpdated"));
+  record->fields = ticket ? ticket_fields (self, object, cancellable, error)
+                          : asset_fields (self, object, cancellable, error);
+  if (record->fields == NULL)
+    return NULL;
+
+  if (ticket)
+    {
+      entries = stw_rt_read_entries (self, remote_id, NULL, &description, cancellable, error);
+      if (entries == NULL)
+        return NULL;
+      if (description != NULL && *description != '\0')
+        json_object_set_string_member (record->fields, "Content", description);
+      else
+        json_object_set_null_member (record->fields, "Content");
+
+      stw_rt_forget_entries (self);
+      self->entries_ticket = g_strdup (remote_id);
+      self->entries_etag = g_strdup (record->etag);
+      self->entries = g_steal_pointer (&entries);
+    }
+
+  return g_steal_pointer (&record);
+}
