@@ -24,6 +24,7 @@ typedef struct
   GMainContext *context;
   GMainLoop    *loop;
   SoupServer   *server;
+  GTlsCertificate *certificate;   /* HTTPS with it, or plain HTTP */
   char         *url;
 
   GMutex        lock;
@@ -76,15 +77,20 @@ stw_test_server_thread (gpointer data)
 
   g_main_context_push_thread_default (test_server->context);
 
-  test_server->server = soup_server_new (NULL, NULL);
+  test_server->server = soup_server_new ("tls-certificate", test_server->certificate, NULL);
   soup_server_add_handler (test_server->server, NULL, stw_test_server_handle, test_server, NULL);
-  soup_server_listen_local (test_server->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (test_server->server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY |
+                            (test_server->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (test_server->server);
   g_assert_nonnull (uris);
   /* The base URL, without the slash the path starts with. */
-  test_server->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  test_server->url = g_strdup_printf ("%s://127.0.0.1:%d",
+                                      test_server->certificate != NULL ? "https" : "http",
+                                      g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
 
   g_mutex_lock (&test_server->lock);
@@ -100,10 +106,13 @@ stw_test_server_thread (gpointer data)
   return NULL;
 }
 
+/* @certificate: (nullable): serve HTTPS with it (and its key) */
 static inline StwTestServer *
-stw_test_server_new (void)
+stw_test_server_new_full (GTlsCertificate *certificate)
 {
   StwTestServer *test_server = g_new0 (StwTestServer, 1);
+
+  test_server->certificate = certificate != NULL ? g_object_ref (certificate) : NULL;
 
   g_mutex_init (&test_server->lock);
   g_cond_init (&test_server->cond);
@@ -120,6 +129,12 @@ stw_test_server_new (void)
   g_mutex_unlock (&test_server->lock);
 
   return test_server;
+}
+
+static inline StwTestServer *
+stw_test_server_new (void)
+{
+  return stw_test_server_new_full (NULL);
 }
 
 /* From now on, @path answers @status with @body. */
@@ -166,6 +181,7 @@ stw_test_server_free (StwTestServer *test_server)
   g_main_context_unref (test_server->context);
   g_mutex_clear (&test_server->lock);
   g_cond_clear (&test_server->cond);
+  g_clear_object (&test_server->certificate);
   g_free (test_server->url);
   g_free (test_server->path);
   g_free (test_server->body);

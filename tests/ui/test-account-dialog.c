@@ -9,6 +9,7 @@
 
 #include "stw-test-server.h"
 #include "stw-test-sync.h"
+#include "sync/stw-http.h"
 #include "sync/stw-secret.h"
 #include "ui/stw-account-dialog.h"
 
@@ -344,6 +345,83 @@ test_edit_keeps_secret (Fixture       *fixture,
   g_assert_cmpstr (secret, ==, "kept-token");
 }
 
+static gboolean
+trust_offered (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *trust = stw_test_find_button (GTK_WIDGET (fixture->dialog), "T_rust This Certificate");
+
+  return gtk_widget_get_mapped (trust) && gtk_widget_is_sensitive (trust);
+}
+
+static void
+test_untrusted_certificate (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "sync", "fixtures", "self-signed.pem",
+                                                 NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GByteArray) der = NULL;
+  g_autoptr(StwAccount) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  gint64 id = 0;
+
+  /* The same server, over HTTPS with the tests' self-signed certificate. */
+  certificate = g_tls_certificate_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_object_get (certificate, "certificate", &der, NULL);
+  expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+  shown = stw_certificate_format_fingerprint (expected);
+  stw_test_server_free (fixture->server);
+  fixture->server = stw_test_server_new_full (certificate);
+  stw_test_server_answer (fixture->server, RT_PATH, SOUP_STATUS_OK, RT_ANSWER);
+
+  /* Not trusted: said, with the fingerprint to compare and a way to trust it. */
+  open_dialog (fixture, NULL);
+  fill_in (fixture, "Service Desk", fixture->server->url, "1-22-333token");
+  test_connection (fixture, "Certificate Not Trusted");
+  g_assert_true (trust_offered (fixture));
+  g_assert_nonnull (stw_test_find_label (GTK_WIDGET (fixture->dialog), shown));
+
+  /* Saved like this, the account stays untrusted. */
+  if (stw_test_has_keyring ())
+    {
+      gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "account.save", NULL);
+      stw_test_wait_for (dialog_closed, fixture, "the dialog to close");
+      stored = stw_account_repo_find (fixture->test_db->db, "Service Desk", &error);
+      g_assert_no_error (error);
+      g_assert_null (stw_account_get_pinned_cert (stored));
+      id = stw_account_get_id (stored);
+
+      gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+      stw_test_wait_finalized (g_steal_pointer (&fixture->dialog));
+      open_dialog (fixture, stored);
+      test_connection (fixture, "Certificate Not Trusted");
+    }
+
+  /* Trusted: tested again at once, and it connects. */
+  g_signal_emit_by_name (stw_test_find_button (GTK_WIDGET (fixture->dialog),
+                                               "T_rust This Certificate"),
+                         "clicked");
+  stw_test_wait_for (outcome_is,
+                     &(OutcomeCondition) { fixture, "Connected to Request Tracker 5.0.3" },
+                     "the connection to a trusted certificate");
+  g_assert_false (trust_offered (fixture));
+
+  /* Saved, the account trusts this one certificate. */
+  if (stw_test_has_keyring ())
+    {
+      g_clear_object (&stored);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "account.save", NULL);
+      stw_test_wait_for (dialog_closed, fixture, "the dialog to close");
+      stored = stw_account_repo_load (fixture->test_db->db, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (stw_account_get_pinned_cert (stored), ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +438,7 @@ main (int   argc,
   ADD ("wrong-token", test_wrong_token);
   ADD ("not-rt", test_not_rt);
   ADD ("edit-keeps-secret", test_edit_keeps_secret);
+  ADD ("untrusted-certificate", test_untrusted_certificate);
 
 #undef ADD
 
