@@ -201,6 +201,9 @@ build_account (StwAccountDialog *self)
   stw_account_set_user (account, uses_password (self) ? user : NULL);
   stw_account_set_pinned_cert (account, self->pinned);
   stw_account_set_asset_catalog (account, catalog);
+  /* What went wrong was about the account as it was; the next sync says
+   * how it goes now. */
+  stw_account_set_last_error (account, NULL);
   return account;
 }
 

@@ -179,12 +179,27 @@ database_changed_cb (StwAccountsPage *self,
 /* Adding, editing, removing                                                */
 /* ------------------------------------------------------------------------ */
 
+/* A new or changed account syncs at once: the main window, under the
+ * preferences, has Sync Now. */
+static void
+account_saved_cb (StwAccountsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *main_window = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root))
+                                                : NULL;
+
+  if (main_window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.sync-now", NULL);
+}
+
 static void
 open_dialog (StwAccountsPage *self,
              StwAccount      *account)
 {
   StwAccountDialog *dialog = stw_account_dialog_new (self->db, account);
 
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (account_saved_cb), self,
+                           G_CONNECT_SWAPPED);
   stw_ui_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
 }
 
