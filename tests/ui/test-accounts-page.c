@@ -304,6 +304,70 @@ test_add_and_edit_open_dialog (Fixture       *fixture,
   stw_test_wait_for_no_toplevel (STW_TYPE_ACCOUNT_DIALOG);
 }
 
+static void
+sync_now_cb (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return stw_test_find_toplevel (STW_TYPE_ACCOUNT_DIALOG) == NULL;
+}
+
+static void
+test_saved_account_syncs (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GtkWindow) main_window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
+  GActionEntry entries[] = { { "sync-now", sync_now_cb } };
+  guint syncs = 0;
+  GtkWindow *dialog;
+
+  if (!stw_test_has_keyring ())
+    {
+      g_test_skip ("No keyring to keep the token in");
+      gtk_window_destroy (main_window);
+      return;
+    }
+
+  /* The preferences over a main window that counts its Sync Now. */
+  g_action_map_add_action_entries (G_ACTION_MAP (actions), entries, G_N_ELEMENTS (entries),
+                                   &syncs);
+  gtk_widget_insert_action_group (GTK_WIDGET (main_window), "win", G_ACTION_GROUP (actions));
+  gtk_window_present (main_window);
+  open_window (fixture);
+  gtk_window_set_transient_for (GTK_WINDOW (fixture->window), main_window);
+
+  g_signal_emit_by_name (stw_test_find_button (fixture->page, "_Add Account…"), "clicked");
+  dialog = stw_test_wait_for_toplevel (STW_TYPE_ACCOUNT_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (stw_test_find_widget (GTK_WIDGET (dialog),
+                                                             ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Service Desk");
+  gtk_editable_set_text (GTK_EDITABLE (stw_test_find_widget (GTK_WIDGET (dialog),
+                                                             ADW_TYPE_ENTRY_ROW,
+                                                             "Server Address")),
+                         "https://rt.example.org");
+  gtk_editable_set_text (GTK_EDITABLE (stw_test_find_widget (GTK_WIDGET (dialog),
+                                                             ADW_TYPE_ENTRY_ROW, "Token")),
+                         "1-22-333token");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "account.save", NULL);
+  stw_test_wait_for (dialog_gone, NULL, "the dialog to close");
+
+  /* Listed, and synced at once. */
+  wait_for_row (fixture, "Service Desk", TRUE);
+  g_assert_cmpuint (syncs, ==, 1);
+
+  close_window (fixture);
+  gtk_window_destroy (main_window);
+  stw_test_flush ();
+  g_assert_finalize_object (g_steal_pointer (&main_window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +383,7 @@ main (int   argc,
   ADD ("remove", test_remove);
   ADD ("interval", test_interval);
   ADD ("add-and-edit-open-dialog", test_add_and_edit_open_dialog);
+  ADD ("saved-account-syncs", test_saved_account_syncs);
 
 #undef ADD
 
