@@ -179,10 +179,10 @@ database_changed_cb (StwAccountsPage *self,
 /* Adding, editing, removing                                                */
 /* ------------------------------------------------------------------------ */
 
-/* A new or changed account syncs at once: the main window, under the
- * preferences, has Sync Now. */
+/* A new, changed or removed account syncs at once, so the main window
+ * (under the preferences, with Sync Now) tells how it goes now. */
 static void
-account_saved_cb (StwAccountsPage *self)
+sync_main_window (StwAccountsPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWindow *main_window = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root))
@@ -198,7 +198,7 @@ open_dialog (StwAccountsPage *self,
 {
   StwAccountDialog *dialog = stw_account_dialog_new (self->db, account);
 
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (account_saved_cb), self,
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (sync_main_window), self,
                            G_CONNECT_SWAPPED);
   stw_ui_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
 }
@@ -290,6 +290,8 @@ remove_response_cb (AdwMessageDialog *dialog,
       stw_ui_toast_error (GTK_WIDGET (self), error);
       return;
     }
+
+  sync_main_window (self);
 
   /* The keyring may take a moment (or ask to be unlocked). */
   task = g_task_new (self, self->cancellable, clear_secret_cb, NULL);

@@ -362,6 +362,15 @@ test_saved_account_syncs (Fixture       *fixture,
   wait_for_row (fixture, "Service Desk", TRUE);
   g_assert_cmpuint (syncs, ==, 1);
 
+  /* Removed: synced again, so what the window says is about the
+   * accounts left. */
+  g_signal_emit_by_name (find_tooltip_button (row (fixture, "Service Desk"), "Remove"), "clicked");
+  g_assert_true (stw_test_click_response (ADW_MESSAGE_DIALOG (
+    stw_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "remove"));
+  wait_for_row (fixture, "Service Desk", FALSE);
+  g_assert_cmpuint (syncs, ==, 2);
+  stw_test_wait_for (toast_says_removed, fixture, "the toast");
+
   close_window (fixture);
   gtk_window_destroy (main_window);
   stw_test_flush ();
