@@ -125,7 +125,8 @@ conflict_row_new (StwConflictsDialog *self,
   g_autofree char *take_label = g_strdup_printf (_("Take the server’s %s"), label);
   g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), label);
   g_autofree char *entry_label = g_strdup_printf (_("New value of %s"), label);
-  g_autofree char *edit_text = stw_sync_format_edit_text (stw_sync_conflict_get_mine (conflict));
+  g_autofree char *edit_text = stw_sync_format_edit_text (entity, field,
+                                                          stw_sync_conflict_get_mine (conflict));
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *heading = gtk_label_new (label);
@@ -225,6 +226,18 @@ reload (StwConflictsDialog *self)
     {
       stw_ui_toast_error (GTK_WIDGET (self->toast_overlay), error);
       return;
+    }
+
+  /* Opened for one record: its name, as it is now. */
+  if (self->entity != NULL && self->local_id != 0)
+    {
+      g_autofree char *record = stw_sync_format_record (self->db, self->entity, self->local_id);
+
+      adw_window_title_set_subtitle (self->window_title, record);
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->window_title, _("Changed here and on the server"));
     }
 
   accounts = stw_account_repo_list (self->db, NULL);
@@ -360,7 +373,9 @@ use_value_action (GtkWidget  *widget,
     return;
 
   /* A number stays a number; nothing typed is no value. */
-  json = stw_sync_format_json_text (gtk_editable_get_text (GTK_EDITABLE (entry)),
+  json = stw_sync_format_json_text (stw_sync_conflict_get_entity (conflict),
+                                    stw_sync_conflict_get_field (conflict),
+                                    gtk_editable_get_text (GTK_EDITABLE (entry)),
                                     stw_sync_conflict_get_mine (conflict));
   resolve (self, id, STW_SYNC_USE_VALUE, json);
 }
@@ -477,17 +492,6 @@ stw_conflicts_dialog_new (StwDatabase *db,
   self->db = g_object_ref (db);
   self->entity = g_strdup (entity);
   self->local_id = local_id;
-
-  if (entity != NULL && local_id != 0)
-    {
-      g_autofree char *record = stw_sync_format_record (db, entity, local_id);
-
-      adw_window_title_set_subtitle (self->window_title, record);
-    }
-  else
-    {
-      adw_window_title_set_subtitle (self->window_title, _("Changed here and on the server"));
-    }
 
   g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -101,31 +101,85 @@ stw_sync_format_field (const char *entity,
   return label != NULL ? label : field;
 }
 
-/* A stored key (“in_progress”) as its label (“In Progress”), or NULL. */
+/* The @i-th stored key of a field that holds one of a fixed set
+ * (a ticket's status), and its label; FALSE past the last, or for a
+ * field of free text. */
+static gboolean
+keyed_value (const char  *entity,
+             const char  *field,
+             guint        i,
+             const char **key,
+             const char **label)
+{
+  if (g_strcmp0 (entity, STW_SYNC_TICKET) == 0 && g_strcmp0 (field, "status") == 0)
+    {
+      if (i >= STW_N_TICKET_STATUSES)
+        return FALSE;
+      *key = stw_ticket_status_to_key (i);
+      *label = stw_ticket_status_label (i);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (entity, STW_SYNC_TICKET) == 0 && g_strcmp0 (field, "type") == 0)
+    {
+      if (i >= STW_N_TICKET_TYPES)
+        return FALSE;
+      *key = stw_ticket_type_to_key (i);
+      *label = stw_ticket_type_label (i);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (entity, STW_SYNC_ASSET) == 0 && g_strcmp0 (field, "status") == 0)
+    {
+      if (i >= STW_N_ASSET_STATUSES)
+        return FALSE;
+      *key = stw_asset_status_to_key (i);
+      *label = stw_asset_status_label (i);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (entity, STW_SYNC_ASSET) == 0 && g_strcmp0 (field, "category") == 0)
+    {
+      if (i >= STW_N_ASSET_CATEGORIES)
+        return FALSE;
+      *key = stw_asset_category_to_key (i);
+      *label = stw_asset_category_label (i);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A stored key (“in-progress”) as its label (“In Progress”), or NULL. */
 static const char *
 key_label (const char *entity,
            const char *field,
            const char *key)
 {
-  if (g_strcmp0 (entity, STW_SYNC_TICKET) == 0)
-    {
-      StwTicketStatus status;
-      StwTicketType type;
+  const char *k, *label;
 
-      if (g_strcmp0 (field, "status") == 0 && stw_ticket_status_from_key (key, &status))
-        return stw_ticket_status_label (status);
-      if (g_strcmp0 (field, "type") == 0 && stw_ticket_type_from_key (key, &type))
-        return stw_ticket_type_label (type);
-    }
-  else if (g_strcmp0 (entity, STW_SYNC_ASSET) == 0)
-    {
-      StwAssetStatus status;
-      StwAssetCategory category;
+  for (guint i = 0; keyed_value (entity, field, i, &k, &label); i++)
+    if (g_strcmp0 (k, key) == 0)
+      return label;
 
-      if (g_strcmp0 (field, "status") == 0 && stw_asset_status_from_key (key, &status))
-        return stw_asset_status_label (status);
-      if (g_strcmp0 (field, "category") == 0 && stw_asset_category_from_key (key, &category))
-        return stw_asset_category_label (category);
+  return NULL;
+}
+
+/* A label typed (“in progress”, any case) as its stored key, or NULL. */
+static const char *
+label_key (const char *entity,
+           const char *field,
+           const char *text)
+{
+  g_autofree char *typed = g_utf8_casefold (text, -1);
+  const char *key, *label;
+
+  for (guint i = 0; keyed_value (entity, field, i, &key, &label); i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (label, -1);
+
+      if (g_str_equal (folded, typed) || g_str_equal (key, text))
+        return key;
     }
 
   return NULL;
@@ -218,13 +272,15 @@ stw_sync_format_value (const char *entity,
 
 /**
  * stw_sync_format_edit_text:
- * @json: (nullable): a JSON value
+ * @json: (nullable): a JSON value of @entity's @field
  *
- * Returns: the value to start an edit from: a string's own text, a
- *   number's digits, nothing for null
+ * Returns: the value to start an edit from: a string's own text (a
+ *   stored key's label), a number's digits, nothing for null
  */
 char *
-stw_sync_format_edit_text (const char *json)
+stw_sync_format_edit_text (const char *entity,
+                           const char *field,
+                           const char *json)
 {
   g_autoptr(JsonNode) node = json != NULL ? json_from_string (json, NULL) : NULL;
 
@@ -232,26 +288,34 @@ stw_sync_format_edit_text (const char *json)
     return g_strdup ("");
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+    {
+      const char *label = key_label (entity, field, json_node_get_string (node));
+
+      return g_strdup (label != NULL ? label : json_node_get_string (node));
+    }
 
   return json_to_string (node, FALSE);
 }
 
 /**
  * stw_sync_format_json_text:
- * @text: what a person typed as a field's value
+ * @text: what a person typed as @entity's @field
  * @like: (nullable): a JSON value of the same field
  *
  * Returns: @text as a JSON value: a number where the field holds
- *   numbers, null when nothing was typed, else a string
+ *   numbers, null when nothing was typed, a stored key for its label,
+ *   else a string
  */
 char *
-stw_sync_format_json_text (const char *text,
+stw_sync_format_json_text (const char *entity,
+                           const char *field,
+                           const char *text,
                            const char *like)
 {
   g_autoptr(JsonNode) like_node = like != NULL ? json_from_string (like, NULL) : NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *key;
 
   if (stripped[0] == '\0')
     return g_strdup ("null");
@@ -276,8 +340,9 @@ stw_sync_format_json_text (const char *text,
         }
     }
 
+  key = label_key (entity, field, stripped);
   node = json_node_new (JSON_NODE_VALUE);
-  json_node_set_string (node, text);
+  json_node_set_string (node, key != NULL ? key : text);
   return json_to_string (node, FALSE);
 }
 

@@ -32,8 +32,12 @@ char       *stw_sync_format_ago         (gint64      time,
                                          gint64      now);
 char       *stw_sync_format_time        (GDateTime  *time,
                                          GDateTime  *now);
-char       *stw_sync_format_edit_text   (const char *json);
-char       *stw_sync_format_json_text   (const char *text,
+char       *stw_sync_format_edit_text   (const char *entity,
+                                         const char *field,
+                                         const char *json);
+char       *stw_sync_format_json_text   (const char *entity,
+                                         const char *field,
+                                         const char *text,
                                          const char *like);
 
 G_END_DECLS

@@ -305,6 +305,39 @@ test_one_record (Fixture       *fixture,
   g_assert_cmpuint (n_stored (fixture), ==, 3);
 }
 
+static void
+test_edit_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(StwTicket) ticket = NULL;
+  GtkWidget *dialog;
+  GtkWidget *status;
+  GtkWidget *entry;
+
+  add_conflict (fixture, STW_SYNC_TICKET, fixture->ticket_id, "status",
+                "\"new\"", "\"assigned\"", "\"pending\"");
+  fixture->window = g_object_ref (GTK_WINDOW (stw_conflicts_dialog_new (fixture->test_db->db,
+                                                                        NULL, 0)));
+  dialog = GTK_WIDGET (fixture->window);
+  gtk_window_present (fixture->window);
+  stw_test_flush ();
+
+  /* Statuses read as the rest of Steward says them, and are typed so. */
+  status = conflict_row (dialog, "Status");
+  g_assert_nonnull (stw_test_find_label (status, "Assigned"));
+  g_assert_nonnull (stw_test_find_label (status, "Pending"));
+  click (status, "_Edit…");
+  entry = stw_test_find_widget (status, GTK_TYPE_ENTRY, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Assigned");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "in progress");
+  click (status, "_Use This Value");
+  wait_shown (dialog, 3);
+
+  ticket = load_ticket (fixture);
+  g_assert_cmpint (stw_ticket_get_value (ticket, STW_TICKET_VALUE_STATUS), ==,
+                   STW_TICKET_STATUS_IN_PROGRESS);
+}
+
 static GtkWidget *
 banner_row (GtkWidget *detail)
 {
@@ -409,6 +442,7 @@ main (int   argc,
 
   ADD ("resolve", test_resolve);
   ADD ("one-record", test_one_record);
+  ADD ("edit-status", test_edit_status);
   ADD ("ticket-banner", test_ticket_banner);
   ADD ("asset-banner", test_asset_banner);
 
