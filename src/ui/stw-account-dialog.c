@@ -72,7 +72,6 @@ struct _StwAccountDialog
   GtkImage          *connection_icon;
   GtkWidget         *test_spinner;
   GtkWidget         *certificate_row;
-  GtkLabel          *fingerprint_label;
 };
 
 G_DEFINE_FINAL_TYPE (StwAccountDialog, stw_account_dialog, ADW_TYPE_WINDOW)
@@ -353,21 +352,18 @@ offer_certificate (StwAccountDialog *self,
                    const char       *fingerprint)
 {
   g_autofree char *formatted = NULL;
-  g_autofree char *text = NULL;
 
   g_free (self->offered);
   self->offered = g_strdup (fingerprint);
   gtk_widget_set_visible (self->certificate_row, fingerprint != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->fingerprint_label), fingerprint != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.trust", fingerprint != NULL);
 
   if (fingerprint == NULL)
     return;
 
+  /* Shown as administrators give it, AB:CD:…, to compare. */
   formatted = stw_certificate_format_fingerprint (fingerprint);
-  /* Translators: %s is a certificate's fingerprint, AB:CD:… */
-  text = g_strdup_printf (_("SHA-256 fingerprint: %s"), formatted);
-  gtk_label_set_label (self->fingerprint_label, text);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->certificate_row), formatted);
 }
 
 static void
@@ -710,7 +706,6 @@ stw_account_dialog_class_init (StwAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwAccountDialog, connection_icon);
   gtk_widget_class_bind_template_child (widget_class, StwAccountDialog, test_spinner);
   gtk_widget_class_bind_template_child (widget_class, StwAccountDialog, certificate_row);
-  gtk_widget_class_bind_template_child (widget_class, StwAccountDialog, fingerprint_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, auth_selected_cb);
 
