@@ -38,8 +38,9 @@ run_script (const char * const  *argv,
 {
   int status = 0;
 
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                     &status, error))
+  /* Their standard output carries the server's token: not shown. */
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                     NULL, &status, error))
     return FALSE;
   return g_spawn_check_wait_status (status, error);
 }
