@@ -572,6 +572,36 @@ stw_asset_repo_load (StwDatabase  *db,
 }
 
 /**
+ * stw_asset_repo_load_in:
+ *
+ * Like stw_asset_repo_load(), inside a write on the writer thread.
+ *
+ * Returns: (transfer full): the asset, or %NULL with @error set
+ */
+StwAsset *
+stw_asset_repo_load_in (StwWriteContext  *ctx,
+                        gint64            id,
+                        GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = stw_write_context_prepare (ctx, SELECT_ASSET "WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return asset_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, STW_ERROR, STW_ERROR_NOT_FOUND, _("The asset no longer exists."));
+  else
+    stw_sql_set_error (stw_write_context_get_db (ctx), rc, error);
+  return NULL;
+}
+
+/**
  * stw_asset_repo_load_many:
  * @assets: (element-type gint64 StwAsset): receives each asset found,
  *   keyed by a pointer to its id (use g_int64_hash)

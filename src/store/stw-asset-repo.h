@@ -69,6 +69,9 @@ gboolean   stw_asset_repo_delete_sync  (StwDatabase          *db,
                                         GError              **error);
 
 /* For other writes on the writer thread (sample data, imports). */
+StwAsset  *stw_asset_repo_load_in      (StwWriteContext      *ctx,
+                                        gint64                id,
+                                        GError              **error);
 gboolean   stw_asset_repo_insert       (StwWriteContext      *ctx,
                                         StwAsset             *asset,
                                         GError              **error);

@@ -581,6 +581,32 @@ stw_database_write_finish (StwDatabase   *self,
   return TRUE;
 }
 
+typedef struct
+{
+  StwDatabase *self;
+  StwEntity    changed;
+} Finished;
+
+static void
+finished_free (gpointer data)
+{
+  Finished *finished = data;
+
+  g_object_unref (finished->self);
+  g_free (finished);
+}
+
+static gboolean
+finish_later (gpointer data)
+{
+  Finished *finished = data;
+
+  refresh_undo_state (finished->self);
+  if (finished->changed != STW_ENTITY_NONE)
+    stw_database_emit_changed (finished->self, finished->changed);
+  return G_SOURCE_REMOVE;
+}
+
 /* Queues @job, waits for the writer to finish it, and frees it. */
 static gboolean
 run_job_sync (StwDatabase  *self,
@@ -596,7 +622,23 @@ run_job_sync (StwDatabase  *self,
     g_cond_wait (&job->cond, &job->mutex);
   g_mutex_unlock (&job->mutex);
 
-  finish_in_main (self, job);
+  /* The changed signal and the undo state belong to the main context: a
+   * write from another thread (the sync engine's) hands them over to it
+   * when a main loop runs there. */
+  if (g_main_context_acquire (self->main_context))
+    {
+      finish_in_main (self, job);
+      g_main_context_release (self->main_context);
+    }
+  else if (job->ok)
+    {
+      Finished *finished = g_new0 (Finished, 1);
+
+      finished->self = g_object_ref (self);
+      finished->changed = job->changed;
+      g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, finish_later,
+                                  finished, finished_free);
+    }
 
   ok = job->ok;
   if (ok && result_id != NULL)
@@ -611,8 +653,8 @@ run_job_sync (StwDatabase  *self,
 /**
  * stw_database_write_sync:
  *
- * Like stw_database_write_async() but waits; for the command line and
- * tests, never for the interface. Emits #StwDatabase::changed before it
+ * Like stw_database_write_async() but waits; for the command line,
+ * tests and the sync thread, never for the interface's own thread. Emits #StwDatabase::changed before it
  * returns.
  */
 gboolean

@@ -45,6 +45,12 @@ StwAccount *stw_account_repo_find          (StwDatabase      *db,
 gboolean    stw_account_repo_save_sync     (StwDatabase      *db,
                                             StwAccount       *account,
                                             GError          **error);
+/* Records how the last run went: its time (µs) and the error, or NULL. */
+gboolean    stw_account_repo_set_result_sync (StwDatabase    *db,
+                                              gint64          id,
+                                              gint64          last_sync,
+                                              const char     *last_error,
+                                              GError        **error);
 /* Removes the account with its links, conflicts, state and log; the
  * local records stay. */
 gboolean    stw_account_repo_delete_sync   (StwDatabase      *db,
@@ -61,7 +67,9 @@ typedef struct
   char   *etag;
   char   *remote_updated;
   char   *base;            /* JSON object in the server's terms, or NULL */
-  gint64  create_sent;     /* µs since 1970; 0 when none is pending */
+  gint64  create_sent;     /* µs since 1970; 0 when none is pending, -1
+                              when the person asked for it to be made */
+  gboolean dirty;          /* to be sent again (a conflict resolved "mine") */
 } StwSyncLink;
 
 void         stw_sync_link_free            (StwSyncLink      *link);
@@ -95,7 +103,8 @@ GHashTable  *stw_sync_link_remote_ids_in   (StwWriteContext  *ctx,
                                             gint64            account_id,
                                             const char       *entity,
                                             GError          **error);
-/* Links whose create was sent but never answered. */
+/* Links whose create was sent but never answered, or that are marked
+ * to be sent again. */
 GPtrArray   *stw_sync_link_pending_in      (StwWriteContext  *ctx,
                                             gint64            account_id,
                                             const char       *entity,
@@ -220,10 +229,12 @@ typedef enum
 } StwSyncResolution;
 
 /* Resolves a conflict in one user write (journaled, undoable as far as
- * the record goes): the chosen value is written to the record, the base
- * of the field is set to theirs so that the next push sends the value
- * when it differs from the server's, and the conflict is removed.
- * @value is a JSON value, used with STW_SYNC_USE_VALUE only. */
+ * the record goes) and removes it. The merge set the field's base to the
+ * server's value when it found the conflict, so what the next push sends
+ * is whatever differs from it: nothing after "theirs" (written here), the
+ * local value after "mine" or an edit (@value, a JSON value, used with
+ * STW_SYNC_USE_VALUE only). For a record deleted on the server ("*"),
+ * theirs deletes it here and mine sends it again as a new record. */
 gboolean     stw_sync_conflict_resolve_sync (StwDatabase      *db,
                                              gint64            conflict_id,
                                              StwSyncResolution resolution,

@@ -125,6 +125,36 @@ stw_ticket_repo_load (StwDatabase  *db,
   return ticket;
 }
 
+/**
+ * stw_ticket_repo_load_in:
+ *
+ * Like stw_ticket_repo_load(), inside a write on the writer thread.
+ *
+ * Returns: (transfer full): the ticket, or %NULL with @error set
+ */
+StwTicket *
+stw_ticket_repo_load_in (StwWriteContext  *ctx,
+                         gint64            id,
+                         GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = stw_write_context_prepare (ctx, SELECT_TICKET "WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return ticket_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, STW_ERROR, STW_ERROR_NOT_FOUND, _("The ticket no longer exists."));
+  else
+    stw_sql_set_error (stw_write_context_get_db (ctx), rc, error);
+  return NULL;
+}
+
 #define LOAD_MANY_LIMIT 64
 
 /**
@@ -518,9 +548,12 @@ stw_ticket_repo_save_in (StwWriteContext  *ctx,
         }
 
       stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, stored.created);
-      if (!stw_ticket_check_transition (stored.type, stored.status,
-                                        stw_ticket_get_value (ticket, STW_TICKET_VALUE_STATUS),
-                                        error) ||
+      /* A status the server sends has been decided there, whatever step
+       * it takes in our lifecycle. */
+      if ((stw_write_context_get_origin (ctx) != STW_ORIGIN_SYNC &&
+           !stw_ticket_check_transition (stored.type, stored.status,
+                                         stw_ticket_get_value (ticket, STW_TICKET_VALUE_STATUS),
+                                         error)) ||
           !stw_ticket_validate (ticket, error) || !check_links (ctx, ticket, error))
         return FALSE;
 
@@ -717,12 +750,16 @@ stw_ticket_repo_move_sync (StwDatabase      *db,
 /* Deleting                                                                 */
 /* ------------------------------------------------------------------------ */
 
-static gboolean
-delete_func (StwWriteContext  *ctx,
-             gpointer          user_data,
-             GError          **error)
+/**
+ * stw_ticket_repo_delete_in:
+ *
+ * Deletes a ticket with its entries and asset links, inside a write.
+ */
+gboolean
+stw_ticket_repo_delete_in (StwWriteContext  *ctx,
+                           gint64            id,
+                           GError          **error)
 {
-  gint64 id = *(gint64 *)user_data;
   static const char * const statements[] = {
     /* What belongs to the ticket goes with it, journaled, so undo brings
      * it all back; tickets that point at it let go. */
@@ -751,6 +788,14 @@ delete_func (StwWriteContext  *ctx,
     }
 
   return TRUE;
+}
+
+static gboolean
+delete_func (StwWriteContext  *ctx,
+             gpointer          user_data,
+             GError          **error)
+{
+  return stw_ticket_repo_delete_in (ctx, *(gint64 *)user_data, error);
 }
 
 gboolean

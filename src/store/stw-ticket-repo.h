@@ -93,7 +93,13 @@ GArray    *stw_ticket_repo_search_ids       (StwDatabase         *db,
                                              const char          *search,
                                              GError             **error);
 
-/* For other writes on the writer thread (sample data). */
+/* For other writes on the writer thread (sample data, sync). */
+StwTicket *stw_ticket_repo_load_in          (StwWriteContext     *ctx,
+                                             gint64               id,
+                                             GError             **error);
+gboolean   stw_ticket_repo_delete_in        (StwWriteContext     *ctx,
+                                             gint64               id,
+                                             GError             **error);
 gboolean   stw_ticket_repo_save_in          (StwWriteContext     *ctx,
                                              StwTicket           *ticket,
                                              GError             **error);

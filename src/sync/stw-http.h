@@ -67,6 +67,10 @@ void          stw_http_set_max_retries      (StwHttp        *self,
  * STW_SYNC_ERROR_RATE_LIMITED. */
 void          stw_http_set_max_retry_after  (StwHttp        *self,
                                              guint           seconds);
+/* The first pause before trying again after a failure (500 ms); each
+ * further one doubles, up to 8 s. Retry-After overrides it. */
+void          stw_http_set_retry_delay      (StwHttp        *self,
+                                             guint           milliseconds);
 
 /* @path: "/REST/2.0/tickets?query=…" (relative to the base URL) or an
  * absolute URL on the same scheme, host and port (a next_page link); any

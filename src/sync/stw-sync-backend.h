@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "core/stw-account.h"
+#include "store/stw-database.h"
 #include "sync/stw-http.h"
 #include "sync/stw-sync-error.h"
 
@@ -153,6 +154,13 @@ struct _StwSyncBackendInterface
 StwSyncBackend   *stw_sync_backend_new_for_account (StwAccount       *account,
                                                     const char       *secret,
                                                     GError          **error);
+
+/* The same with the secret from the keyring (blocking); on failure the
+ * account's last error says why. */
+StwSyncBackend   *stw_sync_backend_open           (StwDatabase      *db,
+                                                   StwAccount       *account,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
 
 gboolean          stw_sync_backend_check          (StwSyncBackend   *self,
                                                    char            **description,

@@ -38,8 +38,8 @@ typedef void (*StwSyncProgressFunc) (const char *message,
  * line, tests, and the engine's own thread): pull every entity, merge,
  * push the local changes, carry deletions. Every record is stored with
  * its link and log line in one transaction, so a run killed at any point
- * resumes without loss or duplicates. @backend may be NULL: one is made
- * for the account with the secret from the keyring. A transient failure
+ * resumes without loss or duplicates. @backend is the account's (see
+ * stw_sync_backend_open()). A transient failure
  * (see stw_sync_error_is_transient()) stops the run and is returned; the
  * account's last_error is set either way. */
 gboolean stw_sync_run (StwDatabase          *db,
@@ -82,6 +82,14 @@ double         stw_sync_engine_get_fraction  (StwSyncEngine *self);
 gint64         stw_sync_engine_get_last_sync (StwSyncEngine *self);
 guint          stw_sync_engine_get_conflicts (StwSyncEngine *self);
 gboolean       stw_sync_engine_has_accounts  (StwSyncEngine *self);
+/* For tests: how the thread gets an account's backend, instead of
+ * stw_sync_backend_open(). Called on the engine's thread. */
+typedef StwSyncBackend *(*StwSyncBackendFunc) (StwAccount    *account,
+                                               gpointer       user_data,
+                                               GError       **error);
+void           stw_sync_engine_set_backend_func (StwSyncEngine      *self,
+                                                 StwSyncBackendFunc  func,
+                                                 gpointer            user_data);
 /* Stops a run in progress (at the next record; nothing is lost). */
 void           stw_sync_engine_cancel        (StwSyncEngine *self);
 

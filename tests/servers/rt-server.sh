@@ -9,6 +9,8 @@
 #                                 none is given), wait until REST2 answers,
 #                                 print url=... and token=... and write them
 #                                 to DIR/server.env
+#   rt-server.sh restart DIR      start again the instance kept in DIR, on
+#                                 its port (after stop, or a reboot)
 #   rt-server.sh stop DIR         stop the server started in DIR (TERM) and
 #                                 wait until it has gone
 #
@@ -37,7 +39,7 @@ die () {
 }
 
 usage () {
-  echo "usage: $0 install | start DIR [PORT] | stop DIR" >&2
+  echo "usage: $0 install | start DIR [PORT] | restart DIR | stop DIR" >&2
   exit 2
 }
 
@@ -261,6 +263,28 @@ ENV
     "token $token_time s, server $server_time s)" >&2
 }
 
+# ---------------------------------------------------------------- restart
+
+do_restart () {
+  dir=$1
+  [ -f "$dir/server.env" ] || die "no instance in $dir; use start"
+  url=$(sed -n 's/^url=//p' "$dir/server.env")
+  token=$(sed -n 's/^token=//p' "$dir/server.env")
+  port=${url##*:}
+  if [ -f "$dir/server.pid" ] && kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; then
+    return 0
+  fi
+  export RT_SITE_CONFIG="$dir/etc/RT_SiteConfig.pm"
+  export RT_SITE_CONFIG_DIR="$dir/etc/RT_SiteConfig.d"
+  export TMPDIR="$dir/tmp"
+  export HOME="$dir"
+  launch "$dir" "$port"
+  if ! wait_until_up "$dir" "$url" "$token"; then
+    tail -n 20 "$dir/server.log" >&2
+    die "RT did not answer on $url"
+  fi
+}
+
 # ------------------------------------------------------------------- stop
 
 do_stop () {
@@ -301,6 +325,10 @@ case "${1:-}" in
   start)
     [ $# -eq 2 ] || [ $# -eq 3 ] || usage
     do_start "$2" "${3:-}"
+    ;;
+  restart)
+    [ $# -eq 2 ] || usage
+    do_restart "$2"
     ;;
   stop)
     [ $# -eq 2 ] || usage

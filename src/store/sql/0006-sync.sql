@@ -64,6 +64,9 @@ CREATE TABLE sync_links (
   remote_updated TEXT,
   base           TEXT,
   create_sent    INTEGER,
+  -- Set when the person chose their value in a conflict: the record is
+  -- sent at the next run even if nothing was journaled.
+  dirty          INTEGER NOT NULL DEFAULT 0,
   CHECK (remote_id IS NOT NULL OR create_sent IS NOT NULL)
 );
 CREATE UNIQUE INDEX sync_links_remote ON sync_links (account_id, entity, remote_id)
