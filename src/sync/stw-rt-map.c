@@ -665,7 +665,14 @@ asset_from_remote (JsonObject *remote,
 
       if (!has (remote, key) || g_str_equal (field, "tag"))
         continue;
-      if (g_str_equal (field, "category"))
+      /* Every asset here has a category: an empty one is "other", or
+       * the one it has here. */
+      if (g_str_equal (field, "category") && (value == NULL || *value == '\0'))
+        {
+          if (local == NULL)
+            json_object_set_string_member (fields, field, "other");
+        }
+      else if (g_str_equal (field, "category"))
         set_text (fields, field, stw_rt_category_from_remote (value));
       else if (g_str_equal (field, "purchase_date") || g_str_equal (field, "warranty_end"))
         {
