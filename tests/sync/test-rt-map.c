@@ -233,10 +233,16 @@ test_ticket_record (void)
 
   /* A ticket new here from RT, as fetch() reads it. */
   from_rt = stw_rt_map_from_remote (STW_SYNC_TICKET, new_ticket, NULL);
-  assert_fields ("{\"type\":\"incident\",\"title\":\"\",\"status\":\"in-progress\","
+  assert_fields ("{\"type\":\"incident\",\"title\":\"(no subject)\",\"status\":\"in-progress\","
                  "\"priority\":5,\"queue\":\"General\",\"assignee\":null,"
                  "\"requester\":\"bob@example.org\",\"due\":null,\"description\":null}", from_rt);
   g_assert_false (json_object_has_member (from_rt, "TimeWorked"));
+  {
+    /* …and it goes back without one. */
+    g_autoptr(JsonObject) again = stw_rt_map_to_remote (STW_SYNC_TICKET, from_rt, NULL);
+
+    g_assert_cmpstr (json_object_get_string_member (again, "Subject"), ==, "");
+  }
 
   /* One field at a time, as the engine asks when it holds fields back. */
   partial = stw_rt_map_from_remote (STW_SYNC_TICKET, only_status, local);
