@@ -21,25 +21,20 @@
 #include "store/stw-database.h"
 #include "store/stw-sample-data.h"
 #include "store/stw-stats.h"
+#include "stw-cli-private.h"
 
 /*
  * Steward without a display, for scripts, cron jobs, tests and
  * benchmarks, over the same libraries as the application.
  *
  * Exit codes: 0 done; 1 failed, nothing changed; 2 wrong usage;
- * 3 imported, but some rows were refused (they are listed).
+ * 3 imported, but some rows were refused (they are listed); for sync:
+ * synced, but some changes were refused or are in conflict.
  */
-
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-  EXIT_PARTIAL = 3,
-};
 
 static char *database_path;
 
-static const GOptionEntry global_options[] = {
+const GOptionEntry global_options[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
     N_("The database to use (default: $STEWARD_DATABASE, or steward.db in your data folder)"),
     N_("PATH") },
@@ -48,7 +43,7 @@ static const GOptionEntry global_options[] = {
 
 /* ------------------------------------------------------------------------ */
 
-static int
+int
 fail (const char *what,
       GError     *error)
 {
@@ -56,7 +51,7 @@ fail (const char *what,
   return EXIT_FAILED;
 }
 
-static int
+int
 usage (GOptionContext *context,
        const char     *message)
 {
@@ -68,7 +63,7 @@ usage (GOptionContext *context,
   return EXIT_USAGE;
 }
 
-static StwDatabase *
+StwDatabase *
 open_database (GError **error)
 {
   g_autofree char *path = database_path != NULL ? g_strdup (database_path)
@@ -469,6 +464,8 @@ static const struct
   { "stats",  stats_command,  N_("Count what the database holds") },
   { "check",  check_command,  N_("Check the database for damage") },
   { "sample", sample_command, N_("Load the sample inventory of a made-up company") },
+  { "sync",   sync_command,   N_("Sync with the servers of your accounts") },
+  { "account", account_command, N_("Add, list or remove the servers Steward syncs with") },
 };
 
 static int

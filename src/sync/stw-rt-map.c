@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "core/stw-enums.h"
@@ -549,15 +550,27 @@ plain_date (const char *text)
                           g_date_get_day (date));
 }
 
+/* RT allows a ticket without a subject; Steward's need a title. */
+static const char *
+no_subject (void)
+{
+  return _("(no subject)");
+}
+
 static JsonObject *
 ticket_to_remote (JsonObject *local)
 {
   JsonObject *remote = json_object_new ();
   const char *type = stw_rt_json_string (local, "type");
 
-  copy_text (remote, "Subject", local, "title");
-  if (has (local, "title") && is_null (remote, "Subject"))
-    json_object_set_string_member (remote, "Subject", "");
+  if (has (local, "title"))
+    {
+      const char *title = stw_rt_json_string (local, "title");
+
+      json_object_set_string_member (remote, "Subject",
+                                     title == NULL || g_str_equal (title, no_subject ())
+                                       ? "" : title);
+    }
   if (has (local, "status"))
     set_text (remote, "Status",
               stw_rt_status_to_remote (type, stw_rt_json_string (local, "status")));
@@ -591,7 +604,8 @@ ticket_from_remote (JsonObject *remote,
     {
       const char *subject = stw_rt_json_string (remote, "Subject");
 
-      json_object_set_string_member (fields, "title", subject != NULL ? subject : "");
+      json_object_set_string_member (fields, "title",
+                                     subject != NULL && *subject != '\0' ? subject : no_subject ());
     }
   if (has (remote, "Status"))
     set_text (fields, "status",
@@ -665,7 +679,14 @@ asset_from_remote (JsonObject *remote,
 
       if (!has (remote, key) || g_str_equal (field, "tag"))
         continue;
-      if (g_str_equal (field, "category"))
+      /* Every asset here has a category: an empty one is "other", or
+       * the one it has here. */
+      if (g_str_equal (field, "category") && (value == NULL || *value == '\0'))
+        {
+          if (local == NULL)
+            json_object_set_string_member (fields, field, "other");
+        }
+      else if (g_str_equal (field, "category"))
         set_text (fields, field, stw_rt_category_from_remote (value));
       else if (g_str_equal (field, "purchase_date") || g_str_equal (field, "warranty_end"))
         {

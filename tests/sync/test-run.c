@@ -1,4 +1,4 @@
-/* test-sync-run.c
+/* test-run.c
  *
  * Copyright 2026 The Steward authors
  *
