@@ -165,6 +165,14 @@ ticket_from_remote (JsonObject *remote,
       set_text (fields, "due", due);
     }
   copy_text (fields, "description", remote, "Content");
+  /* When it was opened there, for a ticket new here (a ticket's due
+   * time may not be before it was opened). */
+  if (local == NULL && has (remote, "Created"))
+    {
+      g_autofree char *created = stw_rt_normalize_time (stw_rt_json_string (remote, "Created"));
+
+      set_text (fields, "created", created);
+    }
   return fields;
 }
 

@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  *           Owner, Requestor (a person: email, else user name; null for
  *           none), Due (ISO 8601 UTC or null), Content (the description:
  *           the ticket's first message, or its newest description
- *           comment), TimeWorked (fetch only)
+ *           comment), Created and TimeWorked (fetch only)
  *   asset:  id, Name, Description, Status, Catalog (a name), Owner,
  *           HeldBy, and one member for each custom field RT has that
  *           matches a Steward field: "Serial Number", "Manufacturer",

@@ -358,6 +358,7 @@ test_fetch_ticket (void)
   g_assert_cmpstr (field (record, "Due"), ==, "2026-12-01T12:00:00Z");
   g_assert_cmpstr (field (record, "Content"), ==, "Tray 2 eats paper");
   g_assert_cmpint (number (record, "TimeWorked"), ==, 0);
+  g_assert_true (g_str_has_suffix (field (record, "Created"), "Z"));
 
   g_assert_null (field (plain, "Owner"));
   g_assert_null (field (plain, "Requestor"));
