@@ -14,9 +14,11 @@
 G_BEGIN_DECLS
 
 /* What the RT backend's files share, and what its tests reach: the pure
- * half (stw-rt-map.c: dates, TicketSQL, the cursor, the translation
- * between Steward's terms and RT's) and the backend's own state
- * (stw-rt-backend.c, stw-rt-records.c, stw-rt-write.c).
+ * half (stw-rt-map.c: dates, TicketSQL, the cursor, values;
+ * stw-rt-fields.c: whole records between Steward's terms and RT's) and
+ * the backend's own state (stw-rt-backend.c: listings; stw-rt-names.c:
+ * names learnt from the server; stw-rt-records.c: reading;
+ * stw-rt-write.c: writing).
  *
  * RT's terms, as fetch() gives them and to_remote() makes them:
  *
@@ -24,7 +26,7 @@ G_BEGIN_DECLS
  *           Owner, Requestor (a person: email, else user name; null for
  *           none), Due (ISO 8601 UTC or null), Content (the description:
  *           the ticket's first message, or its newest description
- *           comment), TimeWorked (fetch only)
+ *           comment), Created and TimeWorked (fetch only)
  *   asset:  id, Name, Description, Status, Catalog (a name), Owner,
  *           HeldBy, and one member for each custom field RT has that
  *           matches a Steward field: "Serial Number", "Manufacturer",
@@ -94,10 +96,13 @@ const char  *stw_rt_category_from_remote  (const char   *value);
 /* The canonical name of a custom field that matches a Steward field
  * ("serial number", "Serial" → "Serial Number"), or NULL. */
 const char  *stw_rt_custom_field_key      (const char   *rt_name);
+/* The Steward field a canonical custom field holds ("serial"). */
+const char  *stw_rt_custom_field_field    (const char   *key);
 /* Every canonical custom field name, NULL-terminated. */
 const char *const *stw_rt_custom_field_keys (void);
 
-/* @custom_fields: the canonical names RT has, or NULL for all. */
+/* stw-rt-fields.c. @custom_fields: the canonical names RT has, or NULL
+ * for all. */
 JsonObject  *stw_rt_map_to_remote         (const char   *entity,
                                            JsonObject   *local,
                                            GHashTable   *custom_fields);
@@ -105,7 +110,8 @@ JsonObject  *stw_rt_map_from_remote       (const char   *entity,
                                            JsonObject   *remote,
                                            JsonObject   *local);
 
-/* The text of an HTML part, for messages sent without a plain one. */
+/* stw-rt-fields.c: the text of an HTML part, for messages sent without
+ * a plain one. */
 char        *stw_rt_html_to_text          (const char   *html);
 
 /* JSON helpers that take RT's mixed types (ids as strings or numbers). */

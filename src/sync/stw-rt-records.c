@@ -399,6 +399,7 @@ ticket_fields (StwRtBackend  *self,
                    cancellable, error))
     return NULL;
   set_time (fields, "Due", stw_rt_json_string (ticket, "Due"));
+  set_time (fields, "Created", stw_rt_json_string (ticket, "Created"));
   json_object_set_int_member (fields, "TimeWorked", stw_rt_json_int (ticket, "TimeWorked", 0));
   return g_steal_pointer (&fields);
 }

@@ -296,3 +296,48 @@ stw_test_rt_set_scrips (StwTestRt *rt,
 
   stw_test_rt_perl (rt, code);
 }
+
+const char *
+stw_test_field (StwRemoteRecord *record,
+                const char      *name)
+{
+  g_assert_nonnull (record->fields);
+  if (!json_object_has_member (record->fields, name))
+    g_error ("%s has no %s", record->remote_id, name);
+  if (JSON_NODE_HOLDS_NULL (json_object_get_member (record->fields, name)))
+    return NULL;
+  return json_object_get_string_member (record->fields, name);
+}
+
+gint64
+stw_test_number (StwRemoteRecord *record,
+                 const char      *name)
+{
+  g_assert_true (json_object_has_member (record->fields, name));
+  return json_object_get_int_member (record->fields, name);
+}
+
+StwRemoteRecord *
+stw_test_fetch (StwSyncBackend *backend,
+                const char     *entity,
+                const char     *id)
+{
+  g_autoptr(GError) error = NULL;
+  StwRemoteRecord *record = stw_sync_backend_fetch (backend, entity, id, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  return record;
+}
+
+void
+stw_test_assert_not_found (StwSyncBackend *backend,
+                           const char     *entity,
+                           const char     *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwRemoteRecord) record = stw_sync_backend_fetch (backend, entity, id, NULL, &error);
+
+  g_assert_error (error, STW_SYNC_ERROR, STW_SYNC_ERROR_NOT_FOUND);
+  g_assert_null (record);
+}

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sync/stw-http.h"
+#include "sync/stw-sync-backend.h"
 
 G_BEGIN_DECLS
 
@@ -60,5 +61,19 @@ void        stw_test_rt_perl         (StwTestRt    *rt,
  * or on: creating many tickets goes ten times faster without them. */
 void        stw_test_rt_set_scrips   (StwTestRt    *rt,
                                       gboolean      enabled);
+
+/* A field of a record the backend read (NULL for null; the test fails
+ * when it is missing). */
+const char *stw_test_field           (StwRemoteRecord *record,
+                                      const char      *name);
+gint64      stw_test_number          (StwRemoteRecord *record,
+                                      const char      *name);
+/* fetch(), which must succeed, or fail with NOT_FOUND. */
+StwRemoteRecord *stw_test_fetch      (StwSyncBackend  *backend,
+                                      const char      *entity,
+                                      const char      *id);
+void        stw_test_assert_not_found (StwSyncBackend *backend,
+                                       const char     *entity,
+                                       const char     *id);
 
 G_END_DECLS

@@ -215,7 +215,8 @@ test_ticket_record (void)
   g_autoptr(JsonObject) back = stw_rt_map_from_remote (STW_SYNC_TICKET, remote, local);
   g_autoptr(JsonObject) new_ticket = object (
     "{\"Subject\":\"\",\"Status\":\"open\",\"Priority\":0,\"Queue\":\"General\",\"Owner\":null,"
-    "\"Requestor\":\"bob@example.org\",\"Due\":null,\"Content\":null,\"TimeWorked\":30}");
+    "\"Requestor\":\"bob@example.org\",\"Due\":null,\"Content\":null,\"TimeWorked\":30,"
+    "\"Created\":\"2026-01-02T03:04:05Z\"}");
   g_autoptr(JsonObject) from_rt = NULL;
   g_autofree char *local_text = NULL;
   g_autoptr(JsonObject) partial = NULL;
@@ -235,7 +236,8 @@ test_ticket_record (void)
   from_rt = stw_rt_map_from_remote (STW_SYNC_TICKET, new_ticket, NULL);
   assert_fields ("{\"type\":\"incident\",\"title\":\"(no subject)\",\"status\":\"in-progress\","
                  "\"priority\":5,\"queue\":\"General\",\"assignee\":null,"
-                 "\"requester\":\"bob@example.org\",\"due\":null,\"description\":null}", from_rt);
+                 "\"requester\":\"bob@example.org\",\"due\":null,\"description\":null,"
+                 "\"created\":\"2026-01-02T03:04:05Z\"}", from_rt);
   g_assert_false (json_object_has_member (from_rt, "TimeWorked"));
   {
     /* …and it goes back without one. */
