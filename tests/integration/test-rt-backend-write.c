@@ -212,7 +212,7 @@ test_update (void)
   g_autoptr(StwRemoteRecord) asset_stale = NULL;
   g_autoptr(JsonObject) changed = object ("{\"Subject\":\"Updated\",\"Status\":\"open\","
                                           "\"Priority\":25,\"Owner\":\"root@localhost\","
-                                          "\"Due\":null}");
+                                          "\"Due\":null,\"Queue\":\"hardware\"}");
   g_autoptr(JsonObject) lost = object ("{\"Subject\":\"Lost edit\"}");
   g_autoptr(JsonObject) stranger = object ("{\"Owner\":\"nobody-here@example.invalid\"}");
   g_autoptr(JsonObject) words = object ("{\"Content\":\"New words\"}");
@@ -229,6 +229,8 @@ test_update (void)
   g_assert_cmpint (number (after, "Priority"), ==, 25);
   g_assert_cmpstr (field (after, "Owner"), ==, "root@localhost");
   g_assert_null (field (after, "Due"));
+  /* Named here in another case: RT's name. */
+  g_assert_cmpstr (field (after, "Queue"), ==, "Hardware");
   g_assert_cmpstr (field (after, "Content"), ==, "Old words");
 
   /* Based on the old version: 412, and RT keeps what it had. */
