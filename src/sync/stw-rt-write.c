@@ -680,10 +680,22 @@ stw_rt_update (StwSyncBackend *backend,
         }
     }
 
-  if (ticket && has (remote, "Content") &&
-      !post_message (self, remote_id, "Comment", STW_RT_DESCRIPTION_SUBJECT,
-                     description != NULL ? description : "", 0, NULL, cancellable, error))
-    return NULL;
+  if (ticket && has (remote, "Content"))
+    {
+      g_autofree char *now = NULL;
+      g_autofree char *wanted = stw_rt_normalize_text (description != NULL ? description : "");
+      g_autoptr(GPtrArray) entries = NULL;
+
+      /* Only when RT has another: a comment is never taken back. */
+      entries = stw_rt_read_entries (self, remote_id, "Type = 'Create' OR Type = 'Comment'", &now,
+                                     cancellable, error);
+      if (entries == NULL)
+        return NULL;
+      if (!g_str_equal (now != NULL ? now : "", wanted) &&
+          !post_message (self, remote_id, "Comment", STW_RT_DESCRIPTION_SUBJECT, wanted, 0, NULL,
+                         cancellable, error))
+        return NULL;
+    }
 
   record = stw_rt_fetch (backend, entity, remote_id, cancellable, error);
   if (record == NULL)

@@ -207,6 +207,8 @@ test_update (void)
   g_autoptr(StwRemoteRecord) stale = NULL;
   g_autoptr(StwRemoteRecord) refused = NULL;
   g_autoptr(StwRemoteRecord) described = NULL;
+  g_autoptr(StwRemoteRecord) again = NULL;
+  g_autofree char *comments = NULL;
   g_autoptr(StwRemoteRecord) asset_before = fetch (backend, STW_SYNC_ASSET, asset);
   g_autoptr(StwRemoteRecord) asset_after = NULL;
   g_autoptr(StwRemoteRecord) asset_stale = NULL;
@@ -259,6 +261,13 @@ test_update (void)
   entries = stw_sync_backend_fetch_entries (backend, id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
+  /* Sent again (an engine that lost the answer): no second comment. */
+  again = stw_sync_backend_update (backend, STW_SYNC_TICKET, id, described->etag, words, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (field (again, "Content"), ==, "New words");
+  comments = g_strdup_printf ("ObjectType = 'RT::Ticket' AND ObjectId = %s AND Type = 'Comment'", id);
+  g_assert_cmpuint (count ("transactions", comments), ==, 1);
   g_assert_cmpuint (count ("tickets", "Subject = 'Lost edit'"), ==, 0);
 
   asset_after = stw_sync_backend_update (backend, STW_SYNC_ASSET, asset, asset_before->etag,
