@@ -67,6 +67,21 @@ copy_text (JsonObject *to,
     set_text (to, to_member, stw_rt_json_string (from, from_member));
 }
 
+/* A message as RT keeps it: RT turns CR LF into LF, and what is sent
+ * must read back the same, or it would be sent again. */
+static void
+copy_message (JsonObject *remote,
+              JsonObject *local,
+              const char *member)
+{
+  g_autofree char *text = NULL;
+
+  if (!has (local, member))
+    return;
+  text = stw_rt_normalize_text (stw_rt_json_string (local, member));
+  set_text (remote, "Content", text);
+}
+
 /* A date the way Steward keeps purchase and warranty dates: "2025-01-31"
  * from that form (with a time or not) or any other GDate reads. */
 static char *
@@ -127,7 +142,7 @@ ticket_to_remote (JsonObject *local)
 
       set_text (remote, "Due", due);
     }
-  copy_text (remote, "Content", local, "description");
+  copy_message (remote, local, "description");
   return remote;
 }
 
@@ -276,7 +291,7 @@ entry_to_remote (JsonObject *local)
   if (kind != NULL)
     json_object_set_string_member (remote, "Type",
                                    g_str_equal (kind, "comment") ? "Correspond" : "Comment");
-  copy_text (remote, "Content", local, "body");
+  copy_message (remote, local, "body");
   if (has (local, "kind") || has (local, "minutes"))
     json_object_set_int_member (remote, "TimeTaken",
                                 g_strcmp0 (kind, "work") == 0

@@ -148,6 +148,28 @@ stw_rt_format_sql_time (gint64 usec)
 }
 
 char *
+stw_rt_normalize_text (const char *text)
+{
+  GString *normal;
+
+  if (text == NULL)
+    return NULL;
+  normal = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          g_string_append_c (normal, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        g_string_append_c (normal, *p);
+    }
+  return g_string_free (normal, FALSE);
+}
+
+char *
 stw_rt_quote (const char *value)
 {
   GString *quoted = g_string_new ("'");

@@ -57,6 +57,8 @@ char        *stw_rt_format_sql_time       (gint64        usec);
  * which reads every date in the user's time zone. */
 char        *stw_rt_format_query_time     (gint64        usec,
                                            int           offset);
+/* Text with its line breaks as RT keeps them (LF). */
+char        *stw_rt_normalize_text        (const char   *text);
 /* A value quoted for TicketSQL: 'it\'s'. */
 char        *stw_rt_quote                 (const char   *value);
 

@@ -538,6 +538,16 @@ stw_rt_find_created (StwSyncBackend *backend,
   return NULL;
 }
 
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  g_autofree char *x = g_utf8_casefold (a, -1);
+  g_autofree char *y = g_utf8_casefold (b, -1);
+
+  return g_str_equal (x, y);
+}
+
 /* Whether RT now has what was sent; people named without an address are
  * taken on trust (RT shows them by address). */
 static gboolean
@@ -569,7 +579,10 @@ check_applied (JsonObject  *sent,
           if (json_node_get_value_type (a) == G_TYPE_STRING &&
               json_node_get_value_type (b) == G_TYPE_STRING)
             {
-              if (g_str_equal (json_node_get_string (a), json_node_get_string (b)))
+              /* RT finds queues in any case, and spells them its way. */
+              if (g_str_equal (json_node_get_string (a), json_node_get_string (b)) ||
+                  (g_str_equal (name, "Queue") &&
+                   same_name (json_node_get_string (a), json_node_get_string (b))))
                 continue;
             }
           else if (stw_rt_json_int (sent, name, -1) == stw_rt_json_int (now, name, -2))
@@ -667,10 +680,22 @@ stw_rt_update (StwSyncBackend *backend,
         }
     }
 
-  if (ticket && has (remote, "Content") &&
-      !post_message (self, remote_id, "Comment", STW_RT_DESCRIPTION_SUBJECT,
-                     description != NULL ? description : "", 0, NULL, cancellable, error))
-    return NULL;
+  if (ticket && has (remote, "Content"))
+    {
+      g_autofree char *now = NULL;
+      g_autofree char *wanted = stw_rt_normalize_text (description != NULL ? description : "");
+      g_autoptr(GPtrArray) entries = NULL;
+
+      /* Only when RT has another: a comment is never taken back. */
+      entries = stw_rt_read_entries (self, remote_id, "Type = 'Create' OR Type = 'Comment'", &now,
+                                     cancellable, error);
+      if (entries == NULL)
+        return NULL;
+      if (!g_str_equal (now != NULL ? now : "", wanted) &&
+          !post_message (self, remote_id, "Comment", STW_RT_DESCRIPTION_SUBJECT, wanted, 0, NULL,
+                         cancellable, error))
+        return NULL;
+    }
 
   record = stw_rt_fetch (backend, entity, remote_id, cancellable, error);
   if (record == NULL)

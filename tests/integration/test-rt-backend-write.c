@@ -207,12 +207,14 @@ test_update (void)
   g_autoptr(StwRemoteRecord) stale = NULL;
   g_autoptr(StwRemoteRecord) refused = NULL;
   g_autoptr(StwRemoteRecord) described = NULL;
+  g_autoptr(StwRemoteRecord) again = NULL;
+  g_autofree char *comments = NULL;
   g_autoptr(StwRemoteRecord) asset_before = fetch (backend, STW_SYNC_ASSET, asset);
   g_autoptr(StwRemoteRecord) asset_after = NULL;
   g_autoptr(StwRemoteRecord) asset_stale = NULL;
   g_autoptr(JsonObject) changed = object ("{\"Subject\":\"Updated\",\"Status\":\"open\","
                                           "\"Priority\":25,\"Owner\":\"root@localhost\","
-                                          "\"Due\":null}");
+                                          "\"Due\":null,\"Queue\":\"hardware\"}");
   g_autoptr(JsonObject) lost = object ("{\"Subject\":\"Lost edit\"}");
   g_autoptr(JsonObject) stranger = object ("{\"Owner\":\"nobody-here@example.invalid\"}");
   g_autoptr(JsonObject) words = object ("{\"Content\":\"New words\"}");
@@ -229,6 +231,8 @@ test_update (void)
   g_assert_cmpint (number (after, "Priority"), ==, 25);
   g_assert_cmpstr (field (after, "Owner"), ==, "root@localhost");
   g_assert_null (field (after, "Due"));
+  /* Named here in another case: RT's name. */
+  g_assert_cmpstr (field (after, "Queue"), ==, "Hardware");
   g_assert_cmpstr (field (after, "Content"), ==, "Old words");
 
   /* Based on the old version: 412, and RT keeps what it had. */
@@ -257,6 +261,13 @@ test_update (void)
   entries = stw_sync_backend_fetch_entries (backend, id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
+  /* Sent again (an engine that lost the answer): no second comment. */
+  again = stw_sync_backend_update (backend, STW_SYNC_TICKET, id, described->etag, words, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (field (again, "Content"), ==, "New words");
+  comments = g_strdup_printf ("ObjectType = 'RT::Ticket' AND ObjectId = %s AND Type = 'Comment'", id);
+  g_assert_cmpuint (count ("transactions", comments), ==, 1);
   g_assert_cmpuint (count ("tickets", "Subject = 'Lost edit'"), ==, 0);
 
   asset_after = stw_sync_backend_update (backend, STW_SYNC_ASSET, asset, asset_before->etag,

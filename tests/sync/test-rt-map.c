@@ -373,6 +373,19 @@ test_quote (void)
 }
 
 static void
+test_line_breaks (void)
+{
+  g_autoptr(JsonObject) local = object ("{\"kind\":\"comment\",\"body\":\"one\\r\\ntwo\\rthree\\n\"}");
+  g_autoptr(JsonObject) remote = stw_rt_map_to_remote (STW_SYNC_ENTRY, local, NULL);
+  g_autofree char *plain = stw_rt_normalize_text ("a\r\n\r\nb");
+
+  /* As RT stores it, so that it reads back the same. */
+  g_assert_cmpstr (json_object_get_string_member (remote, "Content"), ==, "one\ntwo\nthree\n");
+  g_assert_cmpstr (plain, ==, "a\n\nb");
+  g_assert_null (stw_rt_normalize_text (NULL));
+}
+
+static void
 test_cursor (void)
 {
   StwRtCursor cursor = { G_GINT64_CONSTANT (1700000000) * G_USEC_PER_SEC,
@@ -421,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/steward/sync/rt-map/entry-record", test_entry_record);
   g_test_add_func ("/steward/sync/rt-map/times", test_times);
   g_test_add_func ("/steward/sync/rt-map/quote", test_quote);
+  g_test_add_func ("/steward/sync/rt-map/line-breaks", test_line_breaks);
   g_test_add_func ("/steward/sync/rt-map/cursor", test_cursor);
   g_test_add_func ("/steward/sync/rt-map/html", test_html);
 
