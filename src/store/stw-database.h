@@ -83,5 +83,9 @@ gboolean     stw_database_check_integrity      (StwDatabase          *self,
 
 /* A write function checks this now and then in a long write. */
 GCancellable *stw_write_context_get_cancellable (StwWriteContext     *ctx);
+gboolean      stw_write_context_try             (StwWriteContext     *ctx,
+                                                 StwWriteFunc         func,
+                                                 gpointer             user_data,
+                                                 GError             **error);
 
 G_END_DECLS

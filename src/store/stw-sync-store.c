@@ -615,9 +615,11 @@ stw_sync_dirty_free (StwSyncDirty *dirty)
 
 GPtrArray *
 stw_sync_dirty_in (StwWriteContext  *ctx,
+                   gint64            account_id,
                    const char       *entity,
                    gint64            after_journal_id,
                    gint64            head,
+                   gboolean          linked_only,
                    GError          **error)
 {
   g_autoptr(GPtrArray) dirty = g_ptr_array_new_with_free_func ((GDestroyNotify) stw_sync_dirty_free);
@@ -642,7 +644,9 @@ stw_sync_dirty_in (StwWriteContext  *ctx,
                          "NOT EXISTS (SELECT 1 FROM %s x WHERE x.id = j.entity_id), "
                          "%s "
                          "FROM journal j WHERE j.id > ?1 AND j.id <= ?2 AND j.entity = ?3 "
-                         "AND j.origin <> 'sync' GROUP BY j.entity_id ORDER BY first",
+                         "AND j.origin <> 'sync' AND (NOT ?4 OR EXISTS (SELECT 1 FROM "
+                         "sync_links l WHERE l.account_id = ?5 AND l.entity = ?6 AND "
+                         "l.local_id = j.entity_id)) GROUP BY j.entity_id ORDER BY first",
                          table,
                          g_str_equal (entity, STW_SYNC_ENTRY)
                            ? "coalesce ((SELECT ticket_id FROM ticket_entries WHERE id = j.entity_id), "
@@ -654,6 +658,9 @@ stw_sync_dirty_in (StwWriteContext  *ctx,
   sqlite3_bind_int64 (stmt, 1, after_journal_id);
   sqlite3_bind_int64 (stmt, 2, head);
   sqlite3_bind_text (stmt, 3, journal_entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, linked_only);
+  sqlite3_bind_int64 (stmt, 5, account_id);
+  sqlite3_bind_text (stmt, 6, entity, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       StwSyncDirty *item = g_new0 (StwSyncDirty, 1);

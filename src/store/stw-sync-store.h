@@ -129,7 +129,8 @@ gint64       stw_sync_journal_head_in      (StwWriteContext  *ctx,
 /* Local records of @entity changed by anything but a sync between the
  * journal rows after @after_journal_id and up to @head, oldest change
  * first; a record deleted since is listed with *deleted set. Entries are
- * listed under STW_SYNC_ENTRY with their ticket's id as @parent_ids. */
+ * listed under STW_SYNC_ENTRY with their ticket's id as @parent_ids.
+ * With @linked_only, only records linked to the account's. */
 typedef struct
 {
   gint64   local_id;
@@ -140,9 +141,11 @@ typedef struct
 
 void         stw_sync_dirty_free           (StwSyncDirty     *dirty);
 GPtrArray   *stw_sync_dirty_in             (StwWriteContext  *ctx,
+                                            gint64            account_id,
                                             const char       *entity,
                                             gint64            after_journal_id,
                                             gint64            head,
+                                            gboolean          linked_only,
                                             GError          **error);
 
 /* ------------------------------------------- local records in flat fields */

@@ -93,6 +93,32 @@ stw_write_context_get_cancellable (StwWriteContext *ctx)
 }
 
 /**
+ * stw_write_context_try:
+ *
+ * Runs @func inside a savepoint of the write: when it fails, what it did
+ * is undone and the rest of the write goes on (the error is returned).
+ * For writes of many independent records, where one bad record must not
+ * take the others with it.
+ */
+gboolean
+stw_write_context_try (StwWriteContext  *ctx,
+                       StwWriteFunc      func,
+                       gpointer          user_data,
+                       GError          **error)
+{
+  sqlite3 *db = ctx->self->writer;
+
+  if (!stw_sql_exec (db, "SAVEPOINT stw_try", error))
+    return FALSE;
+  if (func (ctx, user_data, error))
+    return stw_sql_exec (db, "RELEASE stw_try", error);
+
+  sqlite3_exec (db, "ROLLBACK TO stw_try", NULL, NULL, NULL);
+  sqlite3_exec (db, "RELEASE stw_try", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/**
  * stw_write_context_prepare:
  *
  * Returns: (transfer none): a cached, reset statement on the writer

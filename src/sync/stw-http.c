@@ -216,6 +216,28 @@ backoff (StwHttp *self,
   return (guint) MIN (delay, (guint64) MAX (MAX_RETRY_DELAY_MS, self->retry_delay_ms));
 }
 
+/* Whether the body is shorter than its Content-Length. libsoup takes the
+ * end of a "Connection: close" reply (RT's Starlet sends it always) as
+ * the end of the body, so a reply cut short would pass for a whole one.
+ * A compressed body is measured after decoding, so it is not checked. */
+static gboolean
+body_cut_short (SoupMessage *msg,
+                GBytes      *bytes)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
+  guint status = soup_message_get_status (msg);
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+
+  if (g_ascii_strcasecmp (soup_message_get_method (msg), "HEAD") == 0
+      || status == SOUP_STATUS_NO_CONTENT || status == SOUP_STATUS_NOT_MODIFIED
+      || (coding != NULL && g_ascii_strcasecmp (coding, "identity") != 0)
+      || soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    return FALSE;
+
+  return (goffset) (bytes != NULL ? g_bytes_get_size (bytes) : 0)
+         < soup_message_headers_get_content_length (headers);
+}
+
 /* ------------------------------------------------------------------------ */
 
 static gboolean
@@ -308,6 +330,15 @@ send_once (StwHttp       *self,
   status = soup_message_get_status (msg);
   response_headers = soup_message_get_response_headers (msg);
   g_debug ("%s %s: HTTP %u", method, g_uri_get_path (uri), status);
+
+  if (body_cut_short (msg, bytes))
+    {
+      g_set_error (error, STW_SYNC_ERROR, STW_SYNC_ERROR_BAD_REPLY,
+                   _("The connection to %s closed before the server's reply was complete."),
+                   self->authority);
+      *next = idempotent ? STW_HTTP_RETRY : STW_HTTP_GIVE_UP;
+      return NULL;
+    }
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status) || status == SOUP_STATUS_NOT_MODIFIED)
     {

@@ -453,7 +453,7 @@ stw_rt_backend_accepts (StwSyncBackend  *backend,
 
   if (g_strcmp0 (entity, STW_SYNC_ASSET) == 0)
     return self->asset_catalog != NULL;
-  if (g_strcmp0 (entity, STW_SYNC_TICKET) != 0)
+  if (g_strcmp0 (entity, STW_SYNC_TICKET) != 0 || local == NULL)
     return TRUE;
   return stw_rt_find_queue (self, stw_rt_json_string (local, "queue"), cancellable, error) != NULL;
 }

@@ -90,7 +90,8 @@ struct _StwSyncBackendInterface
                                        GCancellable     *cancellable,
                                        GError          **error);
   /* Whether a local record that was never synced belongs on this server
-   * (an RT ticket must be in one of its queues). */
+   * (an RT ticket must be in one of its queues). With @local NULL:
+   * whether any new local record of @entity could. */
   gboolean          (*accepts)        (StwSyncBackend   *self,
                                        const char       *entity,
                                        JsonObject       *local,

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "stw-sync-run-private.h"
 
@@ -437,39 +438,35 @@ push_delete (Run          *run,
   return stw_sync_run_write (run, put_link_func, &drop, error);
 }
 
+/* Sends one record whose link, fields and conflicts @local holds. */
 static gboolean
-push_one (Run          *run,
-          const char   *entity,
-          gint64        local_id,
-          GError      **error)
+push_local (Run          *run,
+            Local        *local,
+            GError      **error)
 {
-  Local local = { entity, local_id, 0, NULL, NULL, NULL, NULL };
+  const char *entity = local->entity;
   g_autoptr(JsonObject) record = NULL;
   gboolean ok = TRUE;
 
-  if (!stw_sync_run_write (run, read_local_func, &local, error))
-    return FALSE;
-
-  if (local.local == NULL)
+  if (local->local == NULL)
     {
-      if (local.link != NULL && !g_str_equal (entity, STW_SYNC_ENTRY))
-        ok = push_delete (run, &local, error);
-      local_clear (&local);
+      if (local->link != NULL && !g_str_equal (entity, STW_SYNC_ENTRY))
+        ok = push_delete (run, local, error);
       return ok;
     }
 
-  record = stw_json_object_parse (local.local);
-  if (local.conflicts != NULL && g_hash_table_contains (local.conflicts, "*"))
+  record = stw_json_object_parse (local->local);
+  if (local->conflicts != NULL && g_hash_table_contains (local->conflicts, "*"))
     ;   /* waits for the person */
-  else if (local.link != NULL && local.link->remote_id == NULL)
-    ok = settle_pending (run, &local, record, error);
-  else if (local.link == NULL)
+  else if (local->link != NULL && local->link->remote_id == NULL)
+    ok = settle_pending (run, local, record, error);
+  else if (local->link == NULL)
     {
       if (g_str_equal (entity, STW_SYNC_ENTRY))
         {
           /* An entry goes with its ticket: only once that is there. */
-          if (local.parent != NULL && local.parent->remote_id != NULL)
-            ok = create_remote (run, &local, record, error);
+          if (local->parent != NULL && local->parent->remote_id != NULL)
+            ok = create_remote (run, local, record, error);
         }
       else
         {
@@ -477,7 +474,7 @@ push_one (Run          *run,
 
           if (stw_sync_backend_accepts (run->backend, entity, record, run->cancellable,
                                         &local_error))
-            ok = create_remote (run, &local, record, error);
+            ok = create_remote (run, local, record, error);
           else if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
@@ -486,8 +483,23 @@ push_one (Run          *run,
         }
     }
   else if (!g_str_equal (entity, STW_SYNC_ENTRY))
-    ok = push_update (run, &local, 0, error);
+    ok = push_update (run, local, 0, error);
 
+  return ok;
+}
+
+static gboolean
+push_one (Run          *run,
+          const char   *entity,
+          gint64        local_id,
+          GError      **error)
+{
+  Local local = { entity, local_id, 0, NULL, NULL, NULL, NULL };
+  gboolean ok;
+
+  if (!stw_sync_run_write (run, read_local_func, &local, error))
+    return FALSE;
+  ok = push_local (run, &local, error);
   local_clear (&local);
   return ok;
 }
@@ -497,8 +509,8 @@ typedef struct
   const char *entity;
   gint64      after;
   gint64      head;
+  gboolean    linked_only;
   GPtrArray  *dirty;     /* StwSyncDirty */
-  GPtrArray  *pending;   /* StwSyncLink */
 } Outbox;
 
 static gboolean
@@ -509,10 +521,8 @@ outbox_func (Run              *run,
 {
   Outbox *outbox = data;
 
-  outbox->pending = stw_sync_link_pending_in (ctx, run->account_id, outbox->entity, error);
-  if (outbox->pending == NULL)
-    return FALSE;
-  outbox->dirty = stw_sync_dirty_in (ctx, outbox->entity, outbox->after, outbox->head, error);
+  outbox->dirty = stw_sync_dirty_in (ctx, run->account_id, outbox->entity, outbox->after,
+                                     outbox->head, outbox->linked_only, error);
   return outbox->dirty != NULL;
 }
 
@@ -588,6 +598,30 @@ head_func (Run              *run,
   return *head >= 0;
 }
 
+typedef struct
+{
+  Local *locals;
+  guint  n;
+} Batch;
+
+static gboolean
+read_batch_func (Run              *run,
+                 StwWriteContext  *ctx,
+                 gpointer          data,
+                 GError          **error)
+{
+  Batch *batch = data;
+
+  for (guint i = 0; i < batch->n; i++)
+    if (!read_local_func (run, ctx, &batch->locals[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Records are read this many at a time, in one write each: a first push
+ * of a large inventory is mostly records that stay here. */
+#define BATCH_SIZE 64
+
 static gboolean
 push_entity (Run          *run,
              const char   *entity,
@@ -595,36 +629,50 @@ push_entity (Run          *run,
              gint64        head,
              GError      **error)
 {
-  Outbox outbox = { entity, after, head, NULL, NULL };
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Outbox outbox = { entity, after, head, FALSE, NULL };
+  g_autoptr(GError) local_error = NULL;
+  Local locals[BATCH_SIZE];
   gboolean ok = TRUE;
+
+  /* When no new local record of this kind can go to the server (RT
+   * assets without a catalog), only linked ones are looked at. */
+  if (!g_str_equal (entity, STW_SYNC_ENTRY))
+    {
+      outbox.linked_only = !stw_sync_backend_accepts (run->backend, entity, NULL,
+                                                      run->cancellable, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
 
   if (!stw_sync_run_write (run, outbox_func, &outbox, error))
     return FALSE;
 
-  for (guint i = 0; ok && i < outbox.pending->len; i++)
+  for (guint start = 0; ok && start < outbox.dirty->len; start += BATCH_SIZE)
     {
-      StwSyncLink *link = g_ptr_array_index (outbox.pending, i);
+      Batch batch = { locals, MIN (BATCH_SIZE, outbox.dirty->len - start) };
 
-      g_hash_table_add (seen, g_memdup2 (&link->local_id, sizeof (gint64)));
+      memset (locals, 0, sizeof locals);
+      for (guint i = 0; i < batch.n; i++)
+        {
+          locals[i].entity = entity;
+          locals[i].local_id = ((StwSyncDirty *)g_ptr_array_index (outbox.dirty, start + i))->local_id;
+        }
+
+      stw_sync_run_report (run, (double)start / outbox.dirty->len,
+                           _("Sending changes to %s… %u of %u"),
+                           stw_account_get_name (run->account), start + 1, outbox.dirty->len);
       ok = !g_cancellable_set_error_if_cancelled (run->cancellable, error) &&
-           push_one (run, entity, link->local_id, error);
+           stw_sync_run_write (run, read_batch_func, &batch, error);
+      for (guint i = 0; ok && i < batch.n; i++)
+        ok = !g_cancellable_set_error_if_cancelled (run->cancellable, error) &&
+             push_local (run, &locals[i], error);
+      for (guint i = 0; i < batch.n; i++)
+        local_clear (&locals[i]);
     }
 
-  for (guint i = 0; ok && i < outbox.dirty->len; i++)
-    {
-      StwSyncDirty *dirty = g_ptr_array_index (outbox.dirty, i);
-
-      if (g_hash_table_contains (seen, &dirty->local_id))
-        continue;
-      stw_sync_run_report (run, outbox.dirty->len > 0 ? (double)i / outbox.dirty->len : -1,
-              _("Sending changes to %s… %u of %u"), stw_account_get_name (run->account), i + 1,
-              outbox.dirty->len);
-      ok = !g_cancellable_set_error_if_cancelled (run->cancellable, error) &&
-           push_one (run, entity, dirty->local_id, error);
-    }
-
-  g_ptr_array_unref (outbox.pending);
   g_ptr_array_unref (outbox.dirty);
   return ok;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/stw-error.h"
 #include "stw-sync-run-private.h"
 
 /* One sync run for one account (DESIGN.md, "Sync"):
@@ -454,74 +455,165 @@ entries_func (Run              *run,
   return TRUE;
 }
 
-static gboolean
-pull_entries (Run          *run,
-              gint64        ticket_id,
-              const char   *ticket_remote_id,
-              GError      **error)
+/* One listed record of a page: what the server said about it, and what
+ * the network part of the page fetched for it. */
+typedef struct
 {
-  g_autoptr(GPtrArray) records = NULL;
-  Entries entries;
+  StwRemoteRecord *listed;    /* owned by the page's list */
+  StwRemoteRecord *fetched;   /* NULL: unchanged here, or gone there */
+  GPtrArray       *entries;   /* a ticket's entries, or NULL */
+} Item;
 
-  records = stw_sync_backend_fetch_entries (run->backend, ticket_remote_id, run->cancellable,
-                                            error);
-  if (records == NULL)
-    return FALSE;
-  if (records->len == 0)
-    return TRUE;
-
-  entries.ticket_id = ticket_id;
-  entries.entries = records;
-  return stw_sync_run_write (run, entries_func, &entries, error);
-}
+typedef struct
+{
+  const char *entity;
+  Item       *items;
+  guint       n_items;
+  State      *cursor;         /* stored with the page */
+  guint       refused;
+} Page;
 
 static gboolean
-pull_record (Run              *run,
-             const char       *entity,
-             StwRemoteRecord  *listed,
-             GError          **error)
+page_links_func (Run              *run,
+                 StwWriteContext  *ctx,
+                 gpointer          data,
+                 GError          **error)
 {
-  g_autoptr(StwRemoteRecord) fetched = NULL;
-  g_autoptr(GError) local_error = NULL;
-  LinkQuery query = { entity, listed->remote_id, NULL };
-  g_autoptr(StwSyncLink) link = NULL;
-  StwRemoteRecord *record = listed;
-  gint64 local_id = 0;
+  Page *page = data;
 
-  if (!stw_sync_run_write (run, read_link_func, &query, error))
-    return FALSE;
-  link = query.link;
-
-  /* Already merged at this version: a page from an earlier, interrupted
-   * run, or the ">=" of the cursor. */
-  if (link != NULL && link->remote_updated != NULL && listed->updated != NULL &&
-      g_str_equal (link->remote_updated, listed->updated) &&
-      (listed->etag == NULL || g_strcmp0 (link->etag, listed->etag) == 0))
-    return TRUE;
-
-  if (record->fields == NULL || record->etag == NULL)
+  for (guint i = 0; i < page->n_items; i++)
     {
-      fetched = stw_sync_backend_fetch (run->backend, entity, listed->remote_id, run->cancellable,
-                                        &local_error);
-      if (fetched == NULL)
-        {
-          /* Deleted between the listing and now: the sweep deals with it. */
-          if (g_error_matches (local_error, STW_SYNC_ERROR, STW_SYNC_ERROR_NOT_FOUND))
-            return TRUE;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      record = fetched;
+      Item *item = &page->items[i];
+      LinkQuery query = { page->entity, item->listed->remote_id, NULL };
+      g_autoptr(StwSyncLink) link = NULL;
+
+      if (!read_link_func (run, ctx, &query, error))
+        return FALSE;
+      link = query.link;
+
+      /* Already merged at this version: a page of an interrupted run, or
+       * the ">=" of the cursor. Nothing to fetch. */
+      if (link != NULL && link->remote_updated != NULL && item->listed->updated != NULL &&
+          g_str_equal (link->remote_updated, item->listed->updated) &&
+          (item->listed->etag == NULL || g_strcmp0 (link->etag, item->listed->etag) == 0))
+        item->listed = NULL;
     }
-
-  if (!stw_sync_run_merge (run, entity, record, 0, NULL, &local_id, error))
-    return FALSE;
-
-  if (g_str_equal (entity, STW_SYNC_TICKET) && local_id != 0)
-    return pull_entries (run, local_id, record->remote_id, error);
   return TRUE;
 }
 
+typedef struct
+{
+  Run  *run;
+  Page *page;
+  Item *item;
+} Apply;
+
+static gboolean
+apply_item_func (StwWriteContext  *ctx,
+                 gpointer          data,
+                 GError          **error)
+{
+  Apply *apply = data;
+  Item *item = apply->item;
+  Merge merge = { apply->page->entity, item->fetched, 0, NULL, 0, 0, "pulled" };
+
+  if (!merge_func (apply->run, ctx, &merge, error))
+    return FALSE;
+  if (item->entries != NULL && item->entries->len > 0 && merge.result_id != 0)
+    {
+      Entries entries = { merge.result_id, item->entries };
+
+      return entries_func (apply->run, ctx, &entries, error);
+    }
+  return TRUE;
+}
+
+/* Everything a page brought, and the cursor after it, in one write. A
+ * record Steward cannot store (a value it has no place for) is left out
+ * with a log line; the others go in. */
+static gboolean
+page_apply_func (Run              *run,
+                 StwWriteContext  *ctx,
+                 gpointer          data,
+                 GError          **error)
+{
+  Page *page = data;
+
+  for (guint i = 0; i < page->n_items; i++)
+    {
+      Apply apply = { run, page, &page->items[i] };
+      g_autoptr(GError) local_error = NULL;
+
+      if (page->items[i].fetched == NULL)
+        continue;
+      if (stw_write_context_try (ctx, apply_item_func, &apply, &local_error))
+        continue;
+      if (local_error->domain != STW_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      page->refused++;
+      if (!stw_sync_run_log (run, ctx, "refused", page->entity, 0,
+                             page->items[i].fetched->remote_id, local_error->message, error))
+        return FALSE;
+    }
+
+  if (page->cursor->value == NULL)
+    return TRUE;
+  return stw_sync_run_set_state_func (run, ctx, page->cursor, error);
+}
+
+/* The network part of a page: each changed record in full, and a
+ * ticket's entries. No write waits on the network. */
+static gboolean
+fetch_page (Run          *run,
+            Page         *page,
+            GError      **error)
+{
+  for (guint i = 0; i < page->n_items; i++)
+    {
+      Item *item = &page->items[i];
+      g_autoptr(GError) local_error = NULL;
+
+      if (item->listed == NULL)
+        continue;
+      if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+        return FALSE;
+
+      item->fetched = stw_sync_backend_fetch (run->backend, page->entity, item->listed->remote_id,
+                                              run->cancellable, &local_error);
+      if (item->fetched == NULL)
+        {
+          /* Deleted between the listing and now: the sweep sees to it. */
+          if (g_error_matches (local_error, STW_SYNC_ERROR, STW_SYNC_ERROR_NOT_FOUND))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      if (g_str_equal (page->entity, STW_SYNC_TICKET))
+        {
+          item->entries = stw_sync_backend_fetch_entries (run->backend, item->fetched->remote_id,
+                                                          run->cancellable, error);
+          if (item->entries == NULL)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+page_clear (Page *page)
+{
+  for (guint i = 0; i < page->n_items; i++)
+    {
+      g_clear_pointer (&page->items[i].fetched, stw_remote_record_free);
+      g_clear_pointer (&page->items[i].entries, g_ptr_array_unref);
+    }
+  g_free (page->items);
+  page->items = NULL;
+}
 
 gboolean
 stw_sync_run_get_state_func (Run              *run,
@@ -589,20 +681,26 @@ pull_entity (Run          *run,
                                        run->cancellable, error))
         return FALSE;
 
-      for (guint i = 0; i < records->len; i++)
-        {
-          if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
-            return FALSE;
-          if (!pull_record (run, entity, g_ptr_array_index (records, i), error))
-            return FALSE;
-          done++;
-        }
+      {
+        Page page = { entity, g_new0 (Item, records->len), records->len, &state, 0 };
+        gboolean ok;
 
-      if (next != NULL && g_strcmp0 (next, cursor) != 0)
+        for (guint i = 0; i < records->len; i++)
+          page.items[i].listed = g_ptr_array_index (records, i);
+        state.value = next != NULL && g_strcmp0 (next, cursor) != 0 ? next : NULL;
+
+        ok = stw_sync_run_write (run, page_links_func, &page, error) &&
+             fetch_page (run, &page, error) &&
+             stw_sync_run_write (run, page_apply_func, &page, error);
+        run->stats->refused += page.refused;
+        page_clear (&page);
+        if (!ok)
+          return FALSE;
+        done += records->len;
+      }
+
+      if (state.value != NULL)
         {
-          state.value = next;
-          if (!stw_sync_run_write (run, stw_sync_run_set_state_func, &state, error))
-            return FALSE;
           g_free (cursor);
           cursor = g_steal_pointer (&next);
         }

@@ -18,6 +18,7 @@
 #include "stw-window.h"
 #include "core/stw-error.h"
 #include "store/stw-database.h"
+#include "sync/stw-sync-engine.h"
 
 struct _StwApplication
 {
@@ -26,6 +27,7 @@ struct _StwApplication
   GSettings      *settings;
   char           *database_path;
   StwSlaMonitor  *sla_monitor;     /* while a database is open */
+  StwSyncEngine  *sync_engine;     /* the same */
 };
 
 G_DEFINE_FINAL_TYPE (StwApplication, stw_application, ADW_TYPE_APPLICATION)
@@ -44,6 +46,23 @@ apply_color_scheme (StwApplication *self)
     value = ADW_COLOR_SCHEME_FORCE_DARK;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
+static void
+sync_interval_changed_cb (StwApplication *self)
+{
+  if (self->sync_engine != NULL)
+    stw_sync_engine_set_interval (self->sync_engine,
+                                  g_settings_get_uint (self->settings, "sync-interval"));
+}
+
+static void
+drop_sync_engine (StwApplication *self)
+{
+  /* A run in progress stops at its next record; nothing is lost. */
+  if (self->sync_engine != NULL)
+    stw_sync_engine_cancel (self->sync_engine);
+  g_clear_object (&self->sync_engine);
 }
 
 static void
@@ -97,6 +116,14 @@ open_database (StwApplication *self,
 
   g_clear_object (&self->sla_monitor);
   self->sla_monitor = stw_sla_monitor_new (G_APPLICATION (self), db);
+
+  drop_sync_engine (self);
+  self->sync_engine = stw_sync_engine_new (db);
+  sync_interval_changed_cb (self);
+  stw_window_set_sync_engine (window, self->sync_engine);
+  /* Syncing by itself, it catches up at once; set to Off, it waits to be asked. */
+  if (g_settings_get_uint (self->settings, "sync-interval") > 0)
+    stw_sync_engine_sync_now (self->sync_engine);
 }
 
 /* The window of the open database, if there is one. */
@@ -297,10 +324,12 @@ stw_application_startup (GApplication *application)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sync-interval",
+                           G_CALLBACK (sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
 }
 
-/* The monitor goes with the last window of its database. */
+/* The monitor and the engine go with the last window of their database. */
 static void
 stw_application_window_removed (GtkApplication *application,
                                 GtkWindow      *window)
@@ -315,6 +344,7 @@ stw_application_window_removed (GtkApplication *application,
         if (STW_IS_WINDOW (l->data))
           return;
       g_clear_object (&self->sla_monitor);
+      drop_sync_engine (self);
     }
 }
 
@@ -324,6 +354,7 @@ stw_application_shutdown (GApplication *application)
   StwApplication *self = STW_APPLICATION (application);
 
   g_clear_object (&self->sla_monitor);
+  drop_sync_engine (self);
 
   G_APPLICATION_CLASS (stw_application_parent_class)->shutdown (application);
 }
@@ -334,6 +365,7 @@ stw_application_finalize (GObject *object)
   StwApplication *self = (StwApplication *)object;
 
   g_clear_object (&self->sla_monitor);
+  g_clear_object (&self->sync_engine);
   g_clear_object (&self->settings);
   g_free (self->database_path);
 

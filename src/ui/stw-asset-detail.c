@@ -14,6 +14,7 @@
 #include "stw-asset-detail.h"
 #include "stw-asset-history.h"
 #include "stw-asset-tickets.h"
+#include "stw-conflict-banner.h"
 #include "stw-ui-util.h"
 #include "core/stw-error.h"
 #include "core/stw-validate.h"
@@ -21,6 +22,7 @@
 #include "store/stw-journal.h"
 #include "store/stw-location-repo.h"
 #include "store/stw-person-repo.h"
+#include "store/stw-sync-store.h"
 
 /*
  * Every field of one asset, edited in place. A value is checked as it is
@@ -62,6 +64,7 @@ struct _StwAssetDetail
   GtkListBox     *history_list;
   GtkListBox     *tickets_list;
   AdwPreferencesPage *page;
+  StwConflictBanner *conflict_banner;
 };
 
 G_DEFINE_FINAL_TYPE (StwAssetDetail, stw_asset_detail, GTK_TYPE_WIDGET)
@@ -556,6 +559,8 @@ load (StwAssetDetail *self,
       show_values (self);
     }
   reload_history (self);
+  stw_conflict_banner_set_record (self->conflict_banner, self->db, STW_SYNC_ASSET,
+                                  self->asset != NULL ? stw_asset_get_id (self->asset) : 0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -784,6 +789,7 @@ stw_asset_detail_class_init (StwAssetDetailClass *klass)
   object_class->dispose = stw_asset_detail_dispose;
   object_class->finalize = stw_asset_detail_finalize;
 
+  g_type_ensure (STW_TYPE_CONFLICT_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/stw-asset-detail.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "assetdetail");
@@ -811,6 +817,7 @@ stw_asset_detail_class_init (StwAssetDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwAssetDetail, history_list);
   gtk_widget_class_bind_template_child (widget_class, StwAssetDetail, tickets_list);
   gtk_widget_class_bind_template_child (widget_class, StwAssetDetail, page);
+  gtk_widget_class_bind_template_child (widget_class, StwAssetDetail, conflict_banner);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, combo_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ticket_activated_cb);

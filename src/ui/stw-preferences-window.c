@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stw-accounts-page.h"
 #include "stw-preferences-window.h"
 #include "stw-sla-page.h"
 #include "stw-ui-util.h"
@@ -21,8 +22,8 @@
 
 /*
  * What there is to set: the style, and the currency of new assets; with
- * a database open, also who "I" am among its people and, on a page of
- * their own, its service levels.
+ * a database open, also who "I" am among its people and, on pages of
+ * their own, its service levels and the servers it syncs with.
  */
 
 struct _StwPreferencesWindow
@@ -238,6 +239,8 @@ stw_preferences_window_new (GSettings   *settings,
       gtk_widget_set_visible (self->you_group, TRUE);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (stw_sla_page_new (db)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (stw_accounts_page_new (db, settings)));
     }
 
   return self;

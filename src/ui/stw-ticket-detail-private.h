@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "stw-conflict-banner.h"
 #include "stw-ticket-assets.h"
 #include "stw-ticket-detail.h"
 #include "stw-ticket-timeline-view.h"
@@ -59,6 +60,7 @@ struct _StwTicketDetail
 
   /* Template children */
   AdwPreferencesPage    *page;
+  StwConflictBanner     *conflict_banner;
   AdwPreferencesGroup   *ticket_group;
   GtkWidget             *rows[N_FIELDS];   /* where each field is edited */
   GtkWidget             *icons[N_FIELDS];  /* the warning icons of entry rows */

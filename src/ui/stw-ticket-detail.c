@@ -20,6 +20,7 @@
 #include "core/stw-validate.h"
 #include "store/stw-person-repo.h"
 #include "store/stw-preferences-repo.h"
+#include "store/stw-sync-store.h"
 #include "store/stw-ticket-repo.h"
 
 /*
@@ -224,6 +225,8 @@ load (StwTicketDetail *self)
       self->tick_source = g_timeout_add_seconds (SLA_REFRESH_SECONDS, tick_cb, self);
     }
 
+  stw_conflict_banner_set_record (self->conflict_banner, self->db, STW_SYNC_TICKET,
+                                  self->ticket != NULL ? self->ticket_id : 0);
   stw_ticket_assets_set_ticket (self->assets, self->db, self->ticket != NULL ? self->ticket_id : 0);
   stw_ticket_timeline_view_set_ticket (self->timeline, self->db,
                                        self->ticket != NULL ? self->ticket_id : 0);
@@ -480,6 +483,7 @@ stw_ticket_detail_class_init (StwTicketDetailClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (STW_TYPE_CONFLICT_BANNER);
   g_type_ensure (STW_TYPE_TICKET_ASSETS);
   g_type_ensure (STW_TYPE_TICKET_TIMELINE_VIEW);
 
@@ -501,6 +505,7 @@ stw_ticket_detail_class_init (StwTicketDetailClass *klass)
   bind_field (widget_class, "parent", FIELD_PARENT, TRUE);
   bind_field (widget_class, "problem", FIELD_PROBLEM, TRUE);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, page);
+  gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, ticket_group);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, type_row);
   gtk_widget_class_bind_template_child (widget_class, StwTicketDetail, description_view);

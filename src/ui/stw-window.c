@@ -15,6 +15,7 @@
 #include "stw-import-dialog.h"
 #include "stw-locations-view.h"
 #include "stw-people-view.h"
+#include "stw-sync-status.h"
 #include "stw-tickets-view.h"
 #include "stw-ui-resources.h"
 #include "stw-ui-util.h"
@@ -38,6 +39,7 @@ struct _StwWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
+  StwSyncStatus        *sync_status;
   GtkLabel             *database_label;
   AdwWindowTitle       *content_title;
   GtkWidget            *content_box;
@@ -560,6 +562,7 @@ stw_window_constructed (GObject *object)
   g_signal_connect_object (self->db, "changed", G_CALLBACK (database_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_sample_action (self);
+  stw_sync_status_set_database (self->sync_status, self->db);
 
   db_name = g_filename_display_name (stw_database_get_path (self->db));
   gtk_label_set_label (self->database_label, db_name);
@@ -653,6 +656,7 @@ stw_window_class_init (StwWindowClass *klass)
   /* Referenced so the linker keeps the interface resources, which
    * register themselves, from the static library. */
   (void)stw_ui_get_resource ();
+  g_type_ensure (STW_TYPE_SYNC_STATUS);
 
   object_class->constructed = stw_window_constructed;
   object_class->dispose = stw_window_dispose;
@@ -670,6 +674,7 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, sync_status);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, database_label);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, content_box);
@@ -690,6 +695,7 @@ stw_window_class_init (StwWindowClass *klass)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync-now", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "assets");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
@@ -712,6 +718,7 @@ stw_window_init (StwWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
+  stw_sync_status_add_actions (self->sync_status, G_ACTION_MAP (self));
 
   /* A CSV file dropped anywhere on the window opens the import. */
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -769,6 +776,21 @@ stw_window_get_view (StwWindow  *self,
 {
   g_return_val_if_fail (STW_IS_WINDOW (self), NULL);
   return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+/**
+ * stw_window_set_sync_engine:
+ * @engine: (nullable): the engine syncing the window's database
+ *
+ * Shows the engine's state at the foot of the sidebar, and lets Sync Now
+ * (F5) start it.
+ */
+void
+stw_window_set_sync_engine (StwWindow     *self,
+                            StwSyncEngine *engine)
+{
+  g_return_if_fail (STW_IS_WINDOW (self));
+  stw_sync_status_set_engine (self->sync_status, engine);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "store/stw-database.h"
+#include "sync/stw-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,8 @@ const char  *stw_window_get_view_name (StwWindow      *self);
 GtkWidget   *stw_window_get_view      (StwWindow      *self,
                                        const char     *name);
 AdwToastOverlay *stw_window_get_toast_overlay (StwWindow *self);
+void         stw_window_set_sync_engine (StwWindow      *self,
+                                         StwSyncEngine  *engine);
 GtkWindow   *stw_window_open_import   (StwWindow      *self,
                                        GFile          *file);
 void         stw_window_export        (StwWindow      *self,

@@ -246,6 +246,8 @@ fake_accepts (StwSyncBackend  *backend,
               GCancellable    *cancellable,
               GError         **error)
 {
+  if (local == NULL)
+    return TRUE;
   return g_strcmp0 (json_object_get_string_member_with_default (local, "queue", NULL),
                     "General") == 0;
 }

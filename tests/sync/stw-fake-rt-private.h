@@ -98,10 +98,35 @@ void         fake_reply_message       (Reply              *reply,
                                        guint               status,
                                        const char         *message);
 void         fake_reply_clear         (Reply              *reply);
+/* Helpers the routes and the searches share. */
+const char  *fake_params_get          (Params             *params,
+                                       const char         *key);
+/* The values of a repeated key; free the array (not the values). */
+GPtrArray   *fake_params_get_all      (Params             *params,
+                                       const char         *key);
+void         fake_reply_object        (Reply              *reply,
+                                       guint               status,
+                                       JsonObject         *object);
+/* "http://127.0.0.1:PORT/REST/2.0", for _url members. */
+char        *fake_rt_api_base         (StwFakeRt          *self);
+guint        fake_parse_number        (const char         *text,
+                                       guint               fallback);
+/* The request's JSON body, or NULL. */
+JsonNode    *fake_body_node           (SoupServerMessage  *msg);
+FakeTxn     *fake_rt_find_txn         (StwFakeRt          *self,
+                                       guint               id);
 void         fake_rt_route            (StwFakeRt          *self,
                                        SoupServerMessage  *msg,
                                        const char         *method,
                                        const char         *path,
+                                       Params             *params,
+                                       Reply              *reply);
+
+/* stw-fake-rt-search.c: collections; FALSE when @parts names none. */
+gboolean     fake_rt_route_collection (StwFakeRt          *self,
+                                       SoupServerMessage  *msg,
+                                       const char         *method,
+                                       const char *const  *parts,
                                        Params             *params,
                                        Reply              *reply);
 
@@ -123,7 +148,8 @@ JsonArray   *fake_rt_update           (StwFakeRt   *self,
                                        FakeRecord  *record,
                                        JsonObject  *body,
                                        char       **message);
-void         fake_rt_add_entry        (StwFakeRt   *self,
+/* Returns the new transaction's id. */
+guint        fake_rt_add_entry        (StwFakeRt   *self,
                                        FakeRecord  *record,
                                        const char  *type,
                                        const char  *subject,
@@ -146,6 +172,9 @@ JsonObject  *fake_rt_render_txn       (FakeTxn     *txn,
 char        *fake_rt_field_text       (StwFakeRt   *self,
                                        FakeRecord  *record,
                                        const char  *field);
+/* Users: root, Nobody, and people known by their address. */
+char        *fake_rt_user_email       (const char  *name);
+guint        fake_rt_user_id          (const char  *name);
 void         fake_txn_free            (gpointer     data);
 void         fake_record_free         (gpointer     data);
 
@@ -157,6 +186,9 @@ FakeQuery   *fake_query_parse         (const char  *text,
 gboolean     fake_query_match         (FakeQuery   *query,
                                        StwFakeRt   *self,
                                        FakeRecord  *record);
+/* TransactionSQL: id, ObjectType, ObjectId, Type, Created. */
+gboolean     fake_query_match_txn     (FakeQuery   *query,
+                                       FakeTxn     *txn);
 void         fake_query_free          (FakeQuery   *query);
 /* Seconds since 1970 from a TicketSQL date, or -1. */
 gint64       fake_query_parse_time    (const char  *text);

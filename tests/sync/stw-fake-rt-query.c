@@ -44,7 +44,9 @@ typedef struct
 
 static const char *const known_fields[] = {
   "id", "created", "lastupdated", "updated", "subject", "status", "queue",
-  "owner", "requestor", "name", "description", "catalog", NULL,
+  "owner", "requestor", "name", "description", "catalog",
+  /* TransactionSQL */
+  "objecttype", "objectid", "type", NULL,
 };
 
 /* ------------------------------------------------------------------------ */
@@ -359,7 +361,43 @@ match_condition (FakeQuery  *node,
   }
 }
 
+static gboolean
+match_txn_condition (FakeQuery *node,
+                     FakeTxn   *txn)
+{
+  const char *field = node->field;
+
+  if (g_str_equal (field, "id"))
+    return holds (node->op, compare_numbers (txn->id, g_ascii_strtoll (node->value, NULL, 10)));
+  if (g_str_equal (field, "objectid"))
+    return holds (node->op, compare_numbers (txn->object_id, g_ascii_strtoll (node->value, NULL, 10)));
+  if (g_str_equal (field, "created"))
+    return holds (node->op, compare_numbers (txn->created, node->time));
+  if (g_str_equal (field, "objecttype"))
+    return match_text (node->op, txn->kind == FAKE_TICKET ? "RT::Ticket" : "RT::Asset", node->value);
+  if (g_str_equal (field, "type"))
+    return match_text (node->op, txn->type, node->value);
+
+  return match_text (node->op, "", node->value);
+}
+
 /* ------------------------------------------------------------------------ */
+
+gboolean
+fake_query_match_txn (FakeQuery *query,
+                      FakeTxn   *txn)
+{
+  switch (query->type)
+    {
+    case NODE_AND:
+      return fake_query_match_txn (query->left, txn) && fake_query_match_txn (query->right, txn);
+    case NODE_OR:
+      return fake_query_match_txn (query->left, txn) || fake_query_match_txn (query->right, txn);
+    case NODE_CONDITION:
+    default:
+      return match_txn_condition (query, txn);
+    }
+}
 
 FakeQuery *
 fake_query_parse (const char  *text,

@@ -405,7 +405,7 @@ fake_rt_update (StwFakeRt   *self,
   return g_steal_pointer (&messages);
 }
 
-void
+guint
 fake_rt_add_entry (StwFakeRt  *self,
                    FakeRecord *record,
                    const char *type,
@@ -440,6 +440,8 @@ fake_rt_add_entry (StwFakeRt  *self,
       json_object_set_string_member (record->fields, "Status", "open");
       add_txn (self, record, "Status", "Status", old_status, "open");
     }
+
+  return txn->id;
 }
 
 JsonNode *
@@ -621,6 +623,29 @@ fake_rt_field_text (StwFakeRt  *self,
     return join_people (json_object_get_array_member (fields, field));
 
   return node_text (json_object_get_member (fields, field));
+}
+
+char *
+fake_rt_user_email (const char *name)
+{
+  if (g_strcmp0 (name, "root") == 0)
+    return g_strdup ("root@localhost");
+  if (name != NULL && strchr (name, '@') != NULL)
+    return g_strdup (name);
+
+  return g_strdup ("");
+}
+
+guint
+fake_rt_user_id (const char *name)
+{
+  if (g_strcmp0 (name, "Nobody") == 0)
+    return 6;
+  if (g_strcmp0 (name, "root") == 0)
+    return 14;
+
+  /* Anyone else: a stable id above RT's own users. */
+  return 100 + g_str_hash (name != NULL ? name : "") % 100000;
 }
 
 void

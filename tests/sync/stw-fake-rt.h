@@ -23,9 +23,13 @@ G_BEGIN_DECLS
  * What it answers:
  *
  *   GET    /rt                        {"Version":"5.0.3+fake","Plugins":[]}
- *   GET    /queues/all, /catalogs/all  collections (General, General assets)
+ *   GET    /queues/all, /catalogs/all  collections (General, General
+ *          assets), with fields=Name
  *   GET    /queue/N, /catalog/N       by id or by name
- *   GET    /user/NAME                 root and Nobody, and any requestor
+ *   GET    /user/NAME                 root, Nobody, and anyone named by
+ *          an address
+ *   GET    /users?query=[JSON]        those users, by Name or EmailAddress
+ *   GET    /customfields?query=…      none: the fake has no custom fields
  *   GET    /tickets?query=…, /assets?query=…
  *          page (1-based), per_page (20, at most 100; 0 or junk: 20),
  *          orderby and order (repeated: id, LastUpdated, Created, Subject,
@@ -37,30 +41,38 @@ G_BEGIN_DECLS
  *   GET    /ticket/N, /asset/N        the record; ETag: "<newest
  *          transaction id>" (server-wide ids); If-None-Match → 304;
  *          If-Modified-Since in the past → 500 (RT's bug); 404 when
- *          missing. A deleted ticket is still there, Status "deleted".
+ *          missing; fields[Owner]=EmailAddress adds the owner's address.
+ *          A deleted ticket is still there, Status "deleted".
  *   POST   /ticket, /asset            201, Location: /REST/2.0/ticket/N,
  *          {"id":"N","type":"ticket","_url":…}; a requestor adds an
  *          EmailRecord transaction (the autoreply); Queue / Catalog by
  *          name or id, else 400.
  *   PUT    /ticket/N, /asset/N        200 ["Ticket N: Subject changed
- *          from 'a' to 'b'", …]; a stale If-Match → 412, none: last
- *          writer wins; a missing record → 404.
+ *          from 'a' to 'b'", …], refused values said in the list too; a
+ *          stale If-Match → 412, none: last writer wins; missing → 404.
  *   POST   /ticket/N/comment, /correspond   text/plain or JSON
- *          {"Content","ContentType","Subject","TimeTaken"} → 201;
- *          TimeTaken adds to TimeWorked; a reply reopens a resolved,
- *          rejected or deleted ticket (a Status transaction of its own).
- *   DELETE /ticket/N                  204; Status becomes "deleted".
+ *          {"Content","ContentType","Subject","TimeTaken"} → 201,
+ *          Location: /REST/2.0/transaction/T; TimeTaken adds to
+ *          TimeWorked; a reply reopens a resolved, rejected or deleted
+ *          ticket (a Status transaction of its own).
+ *   DELETE /ticket/N                  204 (412 on a stale If-Match);
+ *          Status becomes "deleted". DELETE /asset/N → 500, as in RT.
  *   GET    /ticket/N/history, /asset/N/history   transactions, oldest
  *          first, paged; fields= among Type, Field, OldValue, NewValue,
  *          Created, Creator, TimeTaken, Object.
+ *   GET    /transactions?query=…      TransactionSQL, same fields.
  *   GET    /transaction/N             one transaction, every field.
- *   GET    /transaction/N/attachments  its message: Subject,
- *          ContentType, Content (base64-encoded). Not checked against a
- *          real RT: the form here is a best guess.
+ *   GET    /transaction/N/attachments, POST /attachments with a JSON
+ *          query ([{"field":"TransactionId","operator":"IN","value":[…]},
+ *          {"field":"id","operator":">","value":N}]): one attachment per
+ *          message, its id the transaction's; fields TransactionId,
+ *          Subject, ContentType, Content (the text as it is, which is how
+ *          the RT backend reads it), Filename.
  *
  * Queries (TicketSQL, AssetSQL) understand: conditions on id, Created,
  * LastUpdated (and Updated), Subject, Status, Queue, Owner, Requestor,
- * Name, Description, Catalog, with =, !=, <>, <, <=, >, >=, LIKE
+ * Name, Description, Catalog (and for TransactionSQL id, ObjectType,
+ * ObjectId, Type, Created), with =, !=, <>, <, <=, >, >=, LIKE
  * (substring, ignoring case); values in single quotes (\' inside) or
  * bare numbers; AND, OR and parentheses. Dates read as UTC in the forms
  * 'YYYY-MM-DD HH:MM:SS', 'YYYY-MM-DDTHH:MM:SS', with '+00:00' or ' UTC',

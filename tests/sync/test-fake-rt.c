@@ -303,11 +303,13 @@ test_entries (Fixture       *fixture,
   g_autofree char *worked = NULL;
   g_autoptr(JsonObject) page = NULL;
   g_autoptr(JsonObject) attachments = NULL;
-  g_autofree char *attachments_path = NULL;
-  g_autofree char *content = NULL;
+  g_autofree char *transactions_path = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr(JsonObject) found = NULL;
+  JsonObject *comment_txn;
+  JsonObject *attachment;
   JsonArray *items;
   JsonObject *last;
-  gsize len;
 
   call (fixture, "POST", comment, "{\"Content\":\"Cleaned it\",\"ContentType\":\"text/plain\",\"TimeTaken\":15}",
         NULL, 201, NULL);
@@ -334,13 +336,30 @@ test_entries (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (last, "OldValue"), ==, "resolved");
   g_assert_cmpstr (json_object_get_string_member (last, "NewValue"), ==, "open");
 
-  attachments_path = g_strdup_printf ("/REST/2.0/transaction/%s/attachments?fields=Content,ContentType",
-                                      json_object_get_string_member (json_array_get_object_element (items, 1), "id"));
-  attachments = call (fixture, "GET", attachments_path, NULL, NULL, 200, NULL);
-  content = (char *) g_base64_decode (json_object_get_string_member (
-                                        json_array_get_object_element (
-                                          json_object_get_array_member (attachments, "items"), 0), "Content"), &len);
-  g_assert_cmpmem (content, len, "Cleaned it", strlen ("Cleaned it"));
+  /* The comment's text, found the way the RT backend looks: the
+   * transactions of a type, then their attachments in one search. */
+  transactions_path = g_strdup_printf ("/REST/2.0/transactions?query=ObjectType = 'RT::Ticket' AND ObjectId = %u"
+                                       " AND (Type = 'Comment' OR Type = 'Correspond')"
+                                       "&fields=Type,Creator,Created,TimeTaken&orderby=id", id);
+  found = call (fixture, "GET", transactions_path, NULL, NULL, 200, NULL);
+  g_assert_cmpint (json_object_get_int_member (found, "total"), ==, 2);
+  comment_txn = json_array_get_object_element (json_object_get_array_member (found, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (comment_txn, "Type"), ==, "Comment");
+  g_assert_cmpstr (json_object_get_string_member (comment_txn, "TimeTaken"), ==, "15");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (comment_txn, "Creator"), "id"),
+                   ==, "root");
+
+  query = g_strdup_printf ("[{\"field\":\"TransactionId\",\"operator\":\"IN\",\"value\":[%s]},"
+                           "{\"field\":\"id\",\"operator\":\">\",\"value\":0}]",
+                           json_object_get_string_member (comment_txn, "id"));
+  attachments = call (fixture, "POST", "/REST/2.0/attachments?fields=TransactionId,ContentType,Content,Subject",
+                      query, NULL, 200, NULL);
+  g_assert_cmpint (json_object_get_int_member (attachments, "total"), ==, 1);
+  attachment = json_array_get_object_element (json_object_get_array_member (attachments, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (attachment, "Content"), ==, "Cleaned it");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (attachment, "TransactionId"),
+                                                  "id"),
+                   ==, json_object_get_string_member (comment_txn, "id"));
 }
 
 static void

@@ -492,9 +492,11 @@ test_failure_half_way_resumes (Fixture       *fixture,
     }
   local_id = new_local_ticket (fixture, "Made here meanwhile", "General");
 
+  /* The fake lists two a page: the first page is stored whole, the
+   * second fails on its second record and is stored not at all. */
   stw_fake_backend_set_fault (fixture->server, STW_FAKE_FAULT_FAIL_AFTER, 3);
   sync_fails (fixture, STW_SYNC_ERROR_TIMED_OUT);
-  g_assert_cmpint (stw_ticket_repo_count (fixture->db), ==, 4);
+  g_assert_cmpint (stw_ticket_repo_count (fixture->db), ==, 3);
   g_assert_cmpint (local_id_of (fixture, "Made here meanwhile"), ==, local_id);
 
   stw_fake_backend_set_fault (fixture->server, STW_FAKE_FAULT_NONE, 0);
@@ -508,6 +510,42 @@ test_failure_half_way_resumes (Fixture       *fixture,
       g_assert_cmpint (local_id_of (fixture, subject), >, 0);
       g_assert_cmpuint (stw_fake_backend_count_subject (fixture->server, subject), ==, 1);
     }
+}
+
+static void
+test_record_steward_cannot_store (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *bad = stw_fake_backend_add_ticket (fixture->server, "Odd one", "weird", "General");
+  g_autofree char *good = stw_fake_backend_add_ticket (fixture->server, "Fine one", "new", "General");
+  g_autoptr(GListModel) log = NULL;
+  gboolean logged = FALSE;
+  StwSyncStats stats;
+
+  /* Left out with a reason; the rest of its page goes in. */
+  stats = sync_ok (fixture);
+  g_assert_cmpuint (stats.refused, ==, 1);
+  g_assert_cmpint (local_id_of (fixture, "Fine one"), >, 0);
+  g_assert_cmpint (local_id_of (fixture, "Odd one"), ==, 0);
+
+  log = stw_sync_log_list (fixture->db, 0, 100, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(StwSyncLogEntry) entry = g_list_model_get_item (log, i);
+
+      if (g_str_equal (stw_sync_log_entry_get_action (entry), "refused"))
+        {
+          g_assert_cmpstr (stw_sync_log_entry_get_remote_id (entry), ==, bad);
+          g_assert_nonnull (strstr (stw_sync_log_entry_get_message (entry), "weird"));
+          logged = TRUE;
+        }
+    }
+  g_assert_true (logged);
+
+  /* Mended on the server: it comes in. */
+  stw_fake_backend_edit (fixture->server, bad, "Status", "new");
+  sync_ok (fixture);
+  g_assert_cmpint (local_id_of (fixture, "Odd one"), >, 0);
 }
 
 static void
@@ -755,6 +793,7 @@ main (int   argc,
   ADD ("/sync/run/stale", test_stale_update_merged_and_retried);
   ADD ("/sync/run/resume", test_failure_half_way_resumes);
   ADD ("/sync/run/deletions", test_deletions);
+  ADD ("/sync/run/cannot-store", test_record_steward_cannot_store);
   ADD ("/sync/run/entries", test_entries_both_ways);
   ADD ("/sync/run/log", test_log_and_account);
   ADD ("/sync/engine", test_engine);
