@@ -154,7 +154,6 @@ struct _StwRtBackend
   /* The entries read with the ticket last fetched, for the
    * fetch_entries() that follows. */
   char       *entries_ticket;
-  char       *entries_etag;
   GPtrArray  *entries;
 };
 
@@ -200,9 +199,9 @@ char        *stw_rt_user_name          (StwRtBackend  *self,
 GHashTable  *stw_rt_custom_fields      (StwRtBackend  *self,
                                         GCancellable  *cancellable,
                                         GError       **error);
-void         stw_rt_forget_entries     (StwRtBackend  *self);
 
 /* stw-rt-records.c */
+void         stw_rt_forget_entries     (StwRtBackend  *self);
 StwRemoteRecord *stw_rt_fetch          (StwSyncBackend *backend,
                                         const char     *entity,
                                         const char     *remote_id,

@@ -473,6 +473,13 @@ stw_rt_prefetch_entries (StwRtBackend  *self,
   return TRUE;
 }
 
+void
+stw_rt_forget_entries (StwRtBackend *self)
+{
+  g_clear_pointer (&self->entries_ticket, g_free);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+}
+
 GPtrArray *
 stw_rt_fetch_entries (StwSyncBackend *backend,
                       const char     *ticket_remote_id,
@@ -674,7 +681,6 @@ stw_rt_fetch (StwSyncBackend *backend,
 
       stw_rt_forget_entries (self);
       self->entries_ticket = g_strdup (remote_id);
-      self->entries_etag = g_strdup (record->etag);
       self->entries = g_steal_pointer (&entries);
     }
 
