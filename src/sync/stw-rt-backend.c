@@ -323,6 +323,23 @@ stw_rt_backend_pull_page (StwSyncBackend  *backend,
       at.after = MAX (at.after, stw_rt_json_int (item, "id", 0));
     }
 
+  /* Tickets the engine will read (all of them on a first pull, those
+   * changed since the previous run else): their entries in one go. */
+  if (g_str_equal (collection, "tickets"))
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+      for (guint i = 0; i < page->len; i++)
+        {
+          StwRemoteRecord *record = g_ptr_array_index (page, i);
+
+          if (at.since == 0 || record->updated == NULL)
+            g_ptr_array_add (ids, record->remote_id);
+        }
+      if (!stw_rt_prefetch_entries (self, ids, cancellable, error))
+        return FALSE;
+    }
+
   *more = n == STW_RT_PAGE_SIZE;
   if (!*more)
     {
@@ -496,6 +513,7 @@ stw_rt_backend_dispose (GObject *object)
 
   g_clear_object (&self->http);
   stw_rt_forget_entries (self);
+  g_clear_pointer (&self->prefetched, g_hash_table_unref);
 
   G_OBJECT_CLASS (stw_rt_backend_parent_class)->dispose (object);
 }

@@ -284,12 +284,3 @@ stw_rt_custom_fields (StwRtBackend  *self,
     }
   return self->custom_fields;
 }
-
-void
-stw_rt_forget_entries (StwRtBackend *self)
-{
-  g_clear_pointer (&self->entries_ticket, g_free);
-  g_clear_pointer (&self->entries_etag, g_free);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
-}
-

@@ -148,10 +148,12 @@ struct _StwRtBackend
   int         query_offset;
   gboolean    query_offset_known;
 
+  /* Entries read with a page of tickets: ticket id → StwRtPrefetched. */
+  GHashTable *prefetched;
+
   /* The entries read with the ticket last fetched, for the
    * fetch_entries() that follows. */
   char       *entries_ticket;
-  char       *entries_etag;
   GPtrArray  *entries;
 };
 
@@ -197,9 +199,9 @@ char        *stw_rt_user_name          (StwRtBackend  *self,
 GHashTable  *stw_rt_custom_fields      (StwRtBackend  *self,
                                         GCancellable  *cancellable,
                                         GError       **error);
-void         stw_rt_forget_entries     (StwRtBackend  *self);
 
 /* stw-rt-records.c */
+void         stw_rt_forget_entries     (StwRtBackend  *self);
 StwRemoteRecord *stw_rt_fetch          (StwSyncBackend *backend,
                                         const char     *entity,
                                         const char     *remote_id,
@@ -215,6 +217,20 @@ GPtrArray   *stw_rt_read_entries       (StwRtBackend  *self,
                                         const char    *ticket_id,
                                         const char    *condition,
                                         char         **description,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
+typedef struct
+{
+  char       *etag;         /* the ticket's newest transaction then */
+  char       *description;
+  GPtrArray  *entries;
+} StwRtPrefetched;
+
+void         stw_rt_prefetched_free    (StwRtPrefetched *prefetched);
+/* Reads the entries of many tickets ahead of their fetches. */
+gboolean     stw_rt_prefetch_entries   (StwRtBackend  *self,
+                                        GPtrArray     *ticket_ids,
                                         GCancellable  *cancellable,
                                         GError       **error);
 

@@ -24,9 +24,10 @@
  * of them at once (an attachment search on their ids). fetch() reads
  * them together with the ticket, because the ticket's description is
  * its first message (or its newest description comment), and keeps
- * them for the fetch_entries() the engine makes next: three requests a
- * ticket in all. Status changes, the autoreply's EmailRecord and the
- * other transactions are never asked for.
+ * them for the fetch_entries() the engine makes next. A page of tickets
+ * that will all be read (a first pull, or records changed since the
+ * previous run) has its entries read for all its tickets at once, with a
+ * few requests (stw_rt_prefetch_entries()): each fetch then costs one.
  */
 
 static gboolean
@@ -232,62 +233,21 @@ message_text (Message *message)
   return NULL;
 }
 
-GPtrArray *
-stw_rt_read_entries (StwRtBackend  *self,
-                     const char    *ticket_id,
-                     const char    *condition,
-                     char         **description,
-                     GCancellable  *cancellable,
-                     GError       **error)
+/* A ticket's entries, oldest first, and its description, from its
+ * Create, Comment and Correspond transactions (in id order) and their
+ * texts. */
+static GPtrArray *
+collect_entries (StwRtBackend  *self,
+                 const char    *ticket_id,
+                 JsonArray     *transactions,
+                 GHashTable    *messages,
+                 char         **description,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) stw_remote_record_free);
-  g_autoptr(JsonArray) transactions = json_array_new ();
-  g_autoptr(GHashTable) messages = NULL;
   g_autofree char *first = NULL;
   g_autofree char *latest = NULL;
-  gint64 after = 0;
-
-  g_assert (valid_id (ticket_id));
-
-  for (;;)
-    {
-      g_autofree char *query = NULL;
-      g_autoptr(JsonArray) items = NULL;
-      guint n;
-
-      query = g_strdup_printf ("ObjectType = 'RT::Ticket' AND ObjectId = %s AND id > %" G_GINT64_FORMAT
-                               " AND (Type = 'Create' OR Type = 'Comment' OR Type = 'Correspond')"
-                               "%s%s%s",
-                               ticket_id, after,
-                               condition != NULL ? " AND (" : "",
-                               condition != NULL ? condition : "",
-                               condition != NULL ? ")" : "");
-      items = stw_rt_search (self, "transactions", query, "Type,Creator,Created,TimeTaken", "id",
-                             STW_RT_PAGE_SIZE, cancellable, error);
-      if (items == NULL)
-        return NULL;
-      n = json_array_get_length (items);
-      for (guint i = 0; i < n; i++)
-        {
-          JsonNode *item = json_array_get_element (items, i);
-
-          after = MAX (after, stw_rt_json_int (json_node_get_object (item), "id", 0));
-          json_array_add_element (transactions, json_node_copy (item));
-        }
-      if (n < STW_RT_PAGE_SIZE)
-        break;
-    }
-
-  if (json_array_get_length (transactions) == 0)
-    {
-      if (description != NULL)
-        *description = NULL;
-      return g_steal_pointer (&entries);
-    }
-
-  messages = read_messages (self, transactions, cancellable, error);
-  if (messages == NULL)
-    return NULL;
 
   for (guint i = 0; i < json_array_get_length (transactions); i++)
     {
@@ -338,6 +298,186 @@ stw_rt_read_entries (StwRtBackend  *self,
   if (description != NULL)
     *description = latest != NULL ? g_steal_pointer (&latest) : g_steal_pointer (&first);
   return g_steal_pointer (&entries);
+}
+
+static gboolean
+is_message (const char *type)
+{
+  return g_strcmp0 (type, "Create") == 0 || g_strcmp0 (type, "Comment") == 0 ||
+         g_strcmp0 (type, "Correspond") == 0;
+}
+
+/* Every transaction TransactionSQL @condition finds, in id order. */
+static JsonArray *
+read_transactions (StwRtBackend  *self,
+                   const char    *condition,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(JsonArray) transactions = json_array_new ();
+  gint64 after = 0;
+
+  for (;;)
+    {
+      g_autofree char *query = g_strdup_printf ("%s AND id > %" G_GINT64_FORMAT, condition, after);
+      g_autoptr(JsonArray) items = NULL;
+      guint n;
+
+      items = stw_rt_search (self, "transactions", query, "Type,Creator,Created,TimeTaken,ObjectId",
+                             "id", STW_RT_PAGE_SIZE, cancellable, error);
+      if (items == NULL)
+        return NULL;
+      n = json_array_get_length (items);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *item = json_array_get_element (items, i);
+
+          after = MAX (after, stw_rt_json_int (json_node_get_object (item), "id", 0));
+          json_array_add_element (transactions, json_node_copy (item));
+        }
+      if (n < STW_RT_PAGE_SIZE)
+        return g_steal_pointer (&transactions);
+    }
+}
+
+GPtrArray *
+stw_rt_read_entries (StwRtBackend  *self,
+                     const char    *ticket_id,
+                     const char    *condition,
+                     char         **description,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(JsonArray) transactions = NULL;
+  g_autoptr(GHashTable) messages = NULL;
+  g_autofree char *query = NULL;
+
+  g_assert (valid_id (ticket_id));
+
+  query = g_strdup_printf ("ObjectType = 'RT::Ticket' AND ObjectId = %s"
+                           " AND (Type = 'Create' OR Type = 'Comment' OR Type = 'Correspond')"
+                           "%s%s%s",
+                           ticket_id,
+                           condition != NULL ? " AND (" : "",
+                           condition != NULL ? condition : "",
+                           condition != NULL ? ")" : "");
+  transactions = read_transactions (self, query, cancellable, error);
+  if (transactions == NULL)
+    return NULL;
+
+  if (json_array_get_length (transactions) == 0)
+    {
+      if (description != NULL)
+        *description = NULL;
+      return g_ptr_array_new_with_free_func ((GDestroyNotify) stw_remote_record_free);
+    }
+
+  messages = read_messages (self, transactions, cancellable, error);
+  if (messages == NULL)
+    return NULL;
+  return collect_entries (self, ticket_id, transactions, messages, description, cancellable,
+                          error);
+}
+
+void
+stw_rt_prefetched_free (StwRtPrefetched *prefetched)
+{
+  g_free (prefetched->etag);
+  g_free (prefetched->description);
+  g_clear_pointer (&prefetched->entries, g_ptr_array_unref);
+  g_free (prefetched);
+}
+
+/* The entries of many tickets at once, for the fetches that follow a
+ * page: all their transactions in one search (a few pages), the texts
+ * in another. Each ticket's set is kept with its newest transaction,
+ * which is the ETag RT gives the ticket: fetch() uses the set only
+ * when the ticket has not changed since. */
+gboolean
+stw_rt_prefetch_entries (StwRtBackend  *self,
+                         GPtrArray     *ticket_ids,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GString) condition = g_string_new ("ObjectType = 'RT::Ticket' AND (");
+  g_autoptr(JsonArray) transactions = NULL;
+  g_autoptr(JsonArray) wanted = json_array_new ();
+  g_autoptr(GHashTable) messages = NULL;
+  g_autoptr(GHashTable) by_ticket = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) json_array_unref);
+  g_autoptr(GHashTable) newest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_clear_pointer (&self->prefetched, g_hash_table_unref);
+  if (ticket_ids->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < ticket_ids->len; i++)
+    {
+      g_assert (valid_id (g_ptr_array_index (ticket_ids, i)));
+      g_string_append_printf (condition, "%sObjectId = %s", i > 0 ? " OR " : "",
+                              (char *) g_ptr_array_index (ticket_ids, i));
+      g_hash_table_insert (by_ticket, g_strdup (g_ptr_array_index (ticket_ids, i)),
+                           json_array_new ());
+    }
+  g_string_append_c (condition, ')');
+
+  transactions = read_transactions (self, condition->str, cancellable, error);
+  if (transactions == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (transactions); i++)
+    {
+      JsonObject *item = json_array_get_object_element (transactions, i);
+      g_autofree char *ticket = stw_rt_json_id (item, "ObjectId");
+      JsonArray *list = ticket != NULL ? g_hash_table_lookup (by_ticket, ticket) : NULL;
+
+      if (list == NULL)
+        continue;
+      g_hash_table_replace (newest, g_strdup (ticket),
+                            GINT_TO_POINTER (i + 1));
+      if (is_message (stw_rt_json_string (item, "Type")))
+        {
+          json_array_add_object_element (list, json_object_ref (item));
+          json_array_add_object_element (wanted, json_object_ref (item));
+        }
+    }
+
+  messages = json_array_get_length (wanted) > 0
+               ? read_messages (self, wanted, cancellable, error)
+               : g_hash_table_new (g_str_hash, g_str_equal);
+  if (messages == NULL)
+    return FALSE;
+
+  self->prefetched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) stw_rt_prefetched_free);
+  for (guint i = 0; i < ticket_ids->len; i++)
+    {
+      const char *ticket = g_ptr_array_index (ticket_ids, i);
+      guint last = GPOINTER_TO_INT (g_hash_table_lookup (newest, ticket));
+      StwRtPrefetched *prefetched;
+      GPtrArray *entries;
+      char *description = NULL;
+
+      if (last == 0)
+        continue;
+      entries = collect_entries (self, ticket, g_hash_table_lookup (by_ticket, ticket), messages,
+                                 &description, cancellable, error);
+      if (entries == NULL)
+        return FALSE;
+      prefetched = g_new0 (StwRtPrefetched, 1);
+      prefetched->etag = stw_rt_json_id (json_array_get_object_element (transactions, last - 1),
+                                         "id");
+      prefetched->description = description;
+      prefetched->entries = entries;
+      g_hash_table_replace (self->prefetched, g_strdup (ticket), prefetched);
+    }
+  return TRUE;
+}
+
+void
+stw_rt_forget_entries (StwRtBackend *self)
+{
+  g_clear_pointer (&self->entries_ticket, g_free);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
 }
 
 GPtrArray *
@@ -519,7 +659,19 @@ stw_rt_fetch (StwSyncBackend *backend,
 
   if (ticket)
     {
-      entries = stw_rt_read_entries (self, remote_id, NULL, &description, cancellable, error);
+      StwRtPrefetched *prefetched = self->prefetched != NULL
+                                      ? g_hash_table_lookup (self->prefetched, remote_id) : NULL;
+
+      /* Read with its page, and it has not changed since: no request. */
+      if (prefetched != NULL && g_strcmp0 (prefetched->etag, record->etag) == 0)
+        {
+          entries = g_steal_pointer (&prefetched->entries);
+          description = g_steal_pointer (&prefetched->description);
+        }
+      else
+        entries = stw_rt_read_entries (self, remote_id, NULL, &description, cancellable, error);
+      if (self->prefetched != NULL)
+        g_hash_table_remove (self->prefetched, remote_id);
       if (entries == NULL)
         return NULL;
       if (description != NULL && *description != '\0')
@@ -529,7 +681,6 @@ stw_rt_fetch (StwSyncBackend *backend,
 
       stw_rt_forget_entries (self);
       self->entries_ticket = g_strdup (remote_id);
-      self->entries_etag = g_strdup (record->etag);
       self->entries = g_steal_pointer (&entries);
     }
 
