@@ -330,7 +330,7 @@ push_update (Run          *run,
 
   if (record == NULL)
     return TRUE;
-  mine = stw_sync_backend_to_remote (run->backend, local->entity, record);
+  mine = stw_sync_run_mine (run, local->entity, record, base);
   skip = held_back (run, local->entity, mine, record, local->conflicts);
   out = stw_sync_merge_outgoing (base, mine, skip);
   if (json_object_get_size (out) == 0)

@@ -72,6 +72,10 @@ gboolean  stw_sync_run_log               (Run              *run,
 char     *stw_sync_run_describe          (const char       *entity,
                                           JsonObject       *local);
 char     *stw_sync_run_join              (GList            *names);
+JsonObject *stw_sync_run_mine            (Run              *run,
+                                          const char       *entity,
+                                          JsonObject       *local,
+                                          JsonObject       *base);
 gboolean  stw_sync_run_merge             (Run              *run,
                                           const char       *entity,
                                           StwRemoteRecord  *record,

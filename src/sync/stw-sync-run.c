@@ -136,6 +136,51 @@ stw_sync_run_join (GList *names)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/**
+ * stw_sync_run_mine:
+ *
+ * The local record in the server's terms, for comparing with the base.
+ * A mapping may lose detail (RT's priority 42 is Steward's P3, which goes
+ * back as 50): a field whose base value still reads as the local value
+ * here has not changed here, and keeps the base's value, so that a sync
+ * never rewrites on the server what nobody edited.
+ *
+ * Returns: (transfer full): the record in the server's terms
+ */
+JsonObject *
+stw_sync_run_mine (Run         *run,
+                   const char  *entity,
+                   JsonObject  *local,
+                   JsonObject  *base)
+{
+  JsonObject *mine = stw_sync_backend_to_remote (run->backend, entity, local);
+  g_autoptr(GList) names = json_object_get_members (mine);
+
+  for (GList *l = names; base != NULL && l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *b = stw_json_member (base, name);
+      g_autoptr(JsonObject) one = NULL;
+      g_autoptr(JsonObject) back = NULL;
+      g_autoptr(GList) fields = NULL;
+      gboolean same = TRUE;
+
+      if (b == NULL || stw_json_same (b, json_object_get_member (mine, name)))
+        continue;
+
+      one = json_object_new ();
+      json_object_set_member (one, name, json_node_copy (b));
+      back = stw_sync_backend_from_remote (run->backend, entity, one, local);
+      fields = json_object_get_members (back);
+      for (GList *f = fields; f != NULL && same; f = f->next)
+        same = stw_json_same (json_object_get_member (back, f->data),
+                              stw_json_member (local, f->data));
+      if (same && fields != NULL)
+        json_object_set_member (mine, name, json_node_copy (b));
+    }
+  return mine;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Merging a remote record into the store                                   */
 /* ------------------------------------------------------------------------ */
@@ -282,9 +327,9 @@ merge_func (Run              *run,
     }
   else
     {
-      mine = stw_sync_backend_to_remote (run->backend, merge->entity, local);
       if (base == NULL)
         base = json_object_ref (record->fields);
+      mine = stw_sync_run_mine (run, merge->entity, local, base);
       stw_sync_merge (base, mine, record->fields, &take, &conflicts, &mine_changed);
 
       if (json_object_get_size (take) > 0)
@@ -766,7 +811,7 @@ stw_sync_run_gone_func (Run              *run,
 
   local = stw_json_object_parse (local_text);
   base = stw_json_object_parse (link->base);
-  mine = stw_sync_backend_to_remote (run->backend, gone->entity, local);
+  mine = stw_sync_run_mine (run, gone->entity, local, base);
   out = stw_sync_merge_outgoing (base, mine, NULL);
   name = stw_sync_run_describe (gone->entity, local);
 

@@ -448,6 +448,10 @@ fake_to_remote (StwSyncBackend *backend,
   copy_member (remote, "Subject", local, "title");
   copy_member (remote, "Queue", local, "queue");
   copy_member (remote, "Owner", local, "assignee");
+  /* Lossy on purpose, as RT's is: 1–5 here, 0–100 there. */
+  if (json_object_has_member (local, "priority"))
+    json_object_set_int_member (remote, "Priority",
+                                (5 - json_object_get_int_member (local, "priority")) * 25);
   if (json_object_has_member (local, "status"))
     json_object_set_string_member (remote, "Status",
                                    status_to_remote (json_object_get_string_member (local, "status")));
@@ -474,6 +478,9 @@ fake_from_remote (StwSyncBackend *backend,
   copy_member (fields, "title", remote, "Subject");
   copy_member (fields, "queue", remote, "Queue");
   copy_member (fields, "assignee", remote, "Owner");
+  if (json_object_has_member (remote, "Priority"))
+    json_object_set_int_member (fields, "priority",
+                                5 - (json_object_get_int_member (remote, "Priority") + 12) / 25);
   if (json_object_has_member (remote, "Status"))
     {
       const char *status = json_object_get_string_member (remote, "Status");
@@ -557,6 +564,7 @@ stw_fake_backend_add_ticket (StwFakeBackend *self,
   json_object_set_string_member (fields, "Status", status);
   json_object_set_string_member (fields, "Queue", queue);
   json_object_set_null_member (fields, "Owner");
+  json_object_set_int_member (fields, "Priority", 50);
   return g_strdup (add (self, fields)->id);
 }
 
@@ -571,6 +579,30 @@ stw_fake_backend_edit (StwFakeBackend *self,
   g_assert_nonnull (ticket);
   json_object_set_string_member (ticket->fields, field, value);
   touch (self, ticket);
+}
+
+void
+stw_fake_backend_edit_int (StwFakeBackend *self,
+                           const char     *id,
+                           const char     *field,
+                           gint64          value)
+{
+  Ticket *ticket = g_hash_table_lookup (self->tickets, id);
+
+  g_assert_nonnull (ticket);
+  json_object_set_int_member (ticket->fields, field, value);
+  touch (self, ticket);
+}
+
+gint64
+stw_fake_backend_get_int (StwFakeBackend *self,
+                          const char     *id,
+                          const char     *field)
+{
+  Ticket *ticket = g_hash_table_lookup (self->tickets, id);
+
+  g_assert_nonnull (ticket);
+  return json_object_get_int_member_with_default (ticket->fields, field, -1);
 }
 
 void

@@ -15,8 +15,8 @@ G_BEGIN_DECLS
  * the engine's logic without HTTP: tickets in RT-like terms (Subject,
  * Status, Queue, Owner) with a version each and a clock of updates,
  * their entries (Correspond, Comment), and faults on demand. Its status
- * mapping is lossy on purpose, as RT's is: "open" stands for Steward's
- * assigned and in-progress. */
+ * and priority mappings are lossy on purpose, as RT's are: "open" stands
+ * for Steward's assigned and in-progress, and 0–100 for 1–5. */
 
 #define STW_TYPE_FAKE_BACKEND (stw_fake_backend_get_type ())
 
@@ -44,6 +44,13 @@ void            stw_fake_backend_edit          (StwFakeBackend *self,
                                                 const char     *id,
                                                 const char     *field,
                                                 const char     *value);
+void            stw_fake_backend_edit_int      (StwFakeBackend *self,
+                                                const char     *id,
+                                                const char     *field,
+                                                gint64          value);
+gint64          stw_fake_backend_get_int       (StwFakeBackend *self,
+                                                const char     *id,
+                                                const char     *field);
 void            stw_fake_backend_delete        (StwFakeBackend *self,
                                                 const char     *id);
 void            stw_fake_backend_add_entry     (StwFakeBackend *self,

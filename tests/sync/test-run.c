@@ -276,6 +276,52 @@ test_offline_edits_pushed (Fixture       *fixture,
 }
 
 static void
+test_lossy_values_kept (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *id = stw_fake_backend_add_ticket (fixture->server, "Fan noise", "new", "General");
+  gint64 local_id;
+
+  /* 42 there reads as P3 here, which would go back as 50. */
+  stw_fake_backend_edit_int (fixture->server, id, "Priority", 42);
+  sync_ok (fixture);
+  local_id = local_id_of (fixture, "Fan noise");
+  {
+    g_autoptr(StwTicket) ticket = load (fixture, local_id);
+
+    g_assert_cmpint (stw_ticket_get_value (ticket, STW_TICKET_VALUE_PRIORITY), ==, 3);
+  }
+
+  /* An edit of another field sends that field only. */
+  set_title (fixture, local_id, "Fan noise in rack 3");
+  sync_ok (fixture);
+  g_assert_cmpstr (stw_fake_backend_get (fixture->server, id, "Subject"), ==, "Fan noise in rack 3");
+  g_assert_cmpint (stw_fake_backend_get_int (fixture->server, id, "Priority"), ==, 42);
+
+  /* A change there to another value that reads the same here is no
+   * conflict with an edit here of another field. */
+  stw_fake_backend_edit_int (fixture->server, id, "Priority", 55);
+  set_title (fixture, local_id, "Fan noise in rack 4");
+  sync_ok (fixture);
+  g_assert_cmpuint (stw_sync_conflict_count (fixture->db), ==, 0);
+  g_assert_cmpint (stw_fake_backend_get_int (fixture->server, id, "Priority"), ==, 55);
+  g_assert_cmpstr (stw_fake_backend_get (fixture->server, id, "Subject"), ==, "Fan noise in rack 4");
+
+  /* A real change here is sent. */
+  {
+    g_autoptr(StwTicket) ticket = load (fixture, local_id);
+    g_autoptr(GError) error = NULL;
+
+    stw_ticket_set_value (ticket, STW_TICKET_VALUE_PRIORITY, 1);
+    stw_ticket_set_text (ticket, STW_TICKET_TEXT_PRIORITY_REASON, "Rack overheats");
+    stw_ticket_repo_save_sync (fixture->db, ticket, &error);
+    g_assert_no_error (error);
+  }
+  sync_ok (fixture);
+  g_assert_cmpint (stw_fake_backend_get_int (fixture->server, id, "Priority"), ==, 100);
+}
+
+static void
 test_local_create (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -786,6 +832,7 @@ main (int   argc,
   ADD ("/sync/run/pull", test_first_and_incremental_pull);
   ADD ("/sync/run/offline-edits", test_offline_edits_pushed);
   ADD ("/sync/run/create", test_local_create);
+  ADD ("/sync/run/lossy", test_lossy_values_kept);
   ADD ("/sync/run/lost-create-answer", test_lost_create_answer);
   ADD ("/sync/run/merge", test_merge_different_fields);
   ADD ("/sync/run/conflict-mine", test_conflict_kept_until_chosen);
