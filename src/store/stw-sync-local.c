@@ -279,6 +279,8 @@ write_ticket (StwWriteContext  *ctx,
         }
       else if (g_str_equal (f->key, "due"))
         stw_ticket_set_value (ticket, STW_TICKET_VALUE_DUE, parse_time (f->text));
+      else if (g_str_equal (f->key, "created") && local_id == 0)
+        stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, parse_time (f->text));
     }
 
   /* A priority set on the server need not be the one impact and urgency

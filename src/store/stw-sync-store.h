@@ -155,7 +155,8 @@ GPtrArray   *stw_sync_dirty_in             (StwWriteContext  *ctx,
  *
  *   ticket: title, description, type, status, priority (1–5), queue,
  *           assignee, requester (a person's email, else their name),
- *           due (ISO 8601 UTC or null)
+ *           due (ISO 8601 UTC or null); written only: created (ISO 8601
+ *           UTC, for a new ticket: when it was opened on the server)
  *   asset:  name, tag, serial, category, manufacturer, model, status,
  *           person, notes, supplier, purchase_date, warranty_end
  *   entry:  ticket (the local id), kind (comment, internal, work), body,

@@ -498,8 +498,13 @@ stw_ticket_repo_save_in (StwWriteContext  *ctx,
   if (id == 0)
     {
       g_autofree char *uuid = g_uuid_string_random ();
+      gint64 created = stw_ticket_get_value (ticket, STW_TICKET_VALUE_CREATED);
 
-      stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, now);
+      /* A ticket from a server keeps the time it was opened there (its
+       * SLA clocks and due time count from it); any other opens now. */
+      if (stw_write_context_get_origin (ctx) != STW_ORIGIN_SYNC || created <= 0 || created > now)
+        created = now;
+      stw_ticket_set_value (ticket, STW_TICKET_VALUE_CREATED, created);
       if (!stw_ticket_validate (ticket, error) || !check_links (ctx, ticket, error))
         return FALSE;
 
@@ -523,7 +528,7 @@ stw_ticket_repo_save_in (StwWriteContext  *ctx,
 
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
       bind_ticket (stmt, 2, ticket);
-      sqlite3_bind_int64 (stmt, 22, now);
+      sqlite3_bind_int64 (stmt, 22, created);
       sqlite3_bind_int64 (stmt, 23, now);
       if (!stw_sql_step (stmt, error))
         return FALSE;

@@ -448,6 +448,7 @@ fake_to_remote (StwSyncBackend *backend,
   copy_member (remote, "Subject", local, "title");
   copy_member (remote, "Queue", local, "queue");
   copy_member (remote, "Owner", local, "assignee");
+  copy_member (remote, "Due", local, "due");
   /* Lossy on purpose, as RT's is: 1–5 here, 0–100 there. */
   if (json_object_has_member (local, "priority"))
     json_object_set_int_member (remote, "Priority",
@@ -478,6 +479,8 @@ fake_from_remote (StwSyncBackend *backend,
   copy_member (fields, "title", remote, "Subject");
   copy_member (fields, "queue", remote, "Queue");
   copy_member (fields, "assignee", remote, "Owner");
+  copy_member (fields, "due", remote, "Due");
+  copy_member (fields, "created", remote, "Created");
   if (json_object_has_member (remote, "Priority"))
     json_object_set_int_member (fields, "priority",
                                 5 - (json_object_get_int_member (remote, "Priority") + 12) / 25);

@@ -322,6 +322,32 @@ test_lossy_values_kept (Fixture       *fixture,
 }
 
 static void
+test_opened_long_ago (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *id = stw_fake_backend_add_ticket (fixture->server, "Overdue", "open", "General");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) opened = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) due = g_date_time_add_days (now, -1);
+  g_autofree char *opened_text = g_date_time_format (opened, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *due_text = g_date_time_format (due, "%Y-%m-%dT%H:%M:%SZ");
+  g_autoptr(StwTicket) ticket = NULL;
+  StwSyncStats stats;
+
+  /* Due before now, which a ticket opened here now could not be. */
+  stw_fake_backend_edit (fixture->server, id, "Created", opened_text);
+  stw_fake_backend_edit (fixture->server, id, "Due", due_text);
+  stats = sync_ok (fixture);
+  g_assert_cmpuint (stats.refused, ==, 0);
+
+  ticket = load (fixture, local_id_of (fixture, "Overdue"));
+  g_assert_cmpint (stw_ticket_get_value (ticket, STW_TICKET_VALUE_CREATED), ==,
+                   g_date_time_to_unix (opened) * G_USEC_PER_SEC);
+  g_assert_cmpint (stw_ticket_get_value (ticket, STW_TICKET_VALUE_DUE), ==,
+                   g_date_time_to_unix (due) * G_USEC_PER_SEC);
+}
+
+static void
 test_local_create (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -833,6 +859,7 @@ main (int   argc,
   ADD ("/sync/run/offline-edits", test_offline_edits_pushed);
   ADD ("/sync/run/create", test_local_create);
   ADD ("/sync/run/lossy", test_lossy_values_kept);
+  ADD ("/sync/run/opened-long-ago", test_opened_long_ago);
   ADD ("/sync/run/lost-create-answer", test_lost_create_answer);
   ADD ("/sync/run/merge", test_merge_different_fields);
   ADD ("/sync/run/conflict-mine", test_conflict_kept_until_chosen);
