@@ -689,16 +689,6 @@ stw_sync_run_set_state_func (Run              *run,
   return stw_sync_state_set_in (ctx, run->account_id, state->key, state->value, error);
 }
 
-static const char *
-entity_plural (const char *entity)
-{
-  if (g_str_equal (entity, STW_SYNC_TICKET))
-    return _("tickets");
-  if (g_str_equal (entity, STW_SYNC_ASSET))
-    return _("assets");
-  return entity;
-}
-
 static gboolean
 pull_entity (Run          *run,
              const char   *entity,
@@ -719,8 +709,12 @@ pull_entity (Run          *run,
       g_autoptr(GPtrArray) records = NULL;
       g_autofree char *next = NULL;
 
-      stw_sync_run_report (run, -1, _("Reading %s from %s… %u so far"), entity_plural (entity),
-              stw_account_get_name (run->account), done);
+      if (g_str_equal (entity, STW_SYNC_ASSET))
+        stw_sync_run_report (run, -1, _("Reading assets from %s… %u so far"),
+                             stw_account_get_name (run->account), done);
+      else
+        stw_sync_run_report (run, -1, _("Reading tickets from %s… %u so far"),
+                             stw_account_get_name (run->account), done);
 
       if (!stw_sync_backend_pull_page (run->backend, entity, cursor, &records, &next, &more,
                                        run->cancellable, error))
