@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/stw-time.h"
 #include "stw-journal.h"
 #include "stw-journal-private.h"
 #include "stw-repo-private.h"
@@ -505,16 +506,6 @@ stw_change_get_new_value (StwChange *self)
   return self->new_value;
 }
 
-/* Local time, to the microsecond, so a history merged with other
- * records keeps the order things happened in. */
-static GDateTime *
-time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) second = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-
-  return g_date_time_add (second, usec % G_USEC_PER_SEC);
-}
-
 static char *
 lookup_name (StwDatabase *db,
              const char  *sql,
@@ -760,7 +751,7 @@ stw_journal_list_changes (StwDatabase  *db,
           change->new_value = display_value (db, entity, column, sqlite3_column_value (stmt, 3));
         }
 
-      change->time = time_from_usec (sqlite3_column_int64 (stmt, 4));
+      change->time = stw_time_from_usec_local (sqlite3_column_int64 (stmt, 4));
       change->origin = stw_origin_from_key (stw_sql_column_text (stmt, 5));
       change->author = g_strdup (stw_sql_column_text (stmt, 6));
 

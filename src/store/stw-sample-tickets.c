@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "core/stw-time.h"
 #include "stw-database-private.h"
 #include "stw-repo-private.h"
 #include "stw-sample-data-private.h"
@@ -584,14 +585,6 @@ typedef struct
   gint64              last_time;    /* of its last event */
 } Play;
 
-static GDateTime *
-time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) second = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  return g_date_time_add (second, usec % G_USEC_PER_SEC);
-}
-
 static int
 find_person (const StwSampleRefs *refs,
              const char          *name)
@@ -630,13 +623,13 @@ working_ago (StwSlaCalendar *calendar,
              gint64          now,
              gint64          seconds)
 {
-  g_autoptr(GDateTime) end = time_from_usec (now);
+  g_autoptr(GDateTime) end = stw_time_from_usec (now);
   gint64 early = now - OLDEST, late = now;
 
   while (late - early > G_USEC_PER_SEC)
     {
       gint64 middle = early + (late - early) / 2;
-      g_autoptr(GDateTime) start = time_from_usec (middle);
+      g_autoptr(GDateTime) start = stw_time_from_usec (middle);
 
       if (stw_sla_calendar_working_seconds (calendar, start, end) >= seconds)
         early = middle;

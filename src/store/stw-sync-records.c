@@ -12,18 +12,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/stw-error.h"
+#include "core/stw-time.h"
 #include "stw-database-private.h"
 #include "stw-sync-store.h"
 
 /* Conflicts waiting for a person, and the sync log. */
 
 #define LOG_RUNS_KEPT 50
-
-static GDateTime *
-time_from_usec (gint64 usec)
-{
-  return g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-}
 
 /* ------------------------------------------------------------------------ */
 /* Conflicts                                                                */
@@ -136,7 +131,7 @@ GDateTime *
 stw_sync_conflict_get_created (StwSyncConflict *self)
 {
   g_return_val_if_fail (STW_IS_SYNC_CONFLICT (self), NULL);
-  return time_from_usec (self->created);
+  return stw_time_from_usec (self->created);
 }
 
 gboolean
@@ -557,7 +552,7 @@ GDateTime *
 stw_sync_log_entry_get_time (StwSyncLogEntry *self)
 {
   g_return_val_if_fail (STW_IS_SYNC_LOG_ENTRY (self), NULL);
-  return time_from_usec (self->time);
+  return stw_time_from_usec (self->time);
 }
 
 const char *

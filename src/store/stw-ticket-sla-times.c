@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/stw-time.h"
 #include "stw-database-private.h"
 #include "stw-repo-private.h"
 #include "stw-ticket-repo.h"
@@ -61,14 +62,6 @@ stw_ticket_repo_list_at_risk (StwDatabase  *db,
 /* Waits                                                                    */
 /* ------------------------------------------------------------------------ */
 
-static GDateTime *
-time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) second = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  return g_date_time_add (second, usec % G_USEC_PER_SEC);
-}
-
 static void
 clear_pause (gpointer data)
 {
@@ -109,12 +102,12 @@ read_pauses (sqlite3       *conn,
 
       if (open != NULL && open->end == NULL && g_strcmp0 (old, "pending") == 0 &&
           g_strcmp0 (new, "pending") != 0)
-        open->end = time_from_usec (time);
+        open->end = stw_time_from_usec (time);
 
       if (g_strcmp0 (new, "pending") == 0 && g_strcmp0 (old, "pending") != 0 &&
           (open == NULL || open->end != NULL))
         {
-          StwSlaPause pause = { time_from_usec (time), NULL };
+          StwSlaPause pause = { stw_time_from_usec (time), NULL };
 
           g_array_append_val (pauses, pause);
         }
@@ -232,7 +225,7 @@ measure_row (StwWriteContext  *ctx,
   if (!stw_ticket_status_is_done (type, status))
     {
       g_autoptr(GArray) pauses = NULL;
-      g_autoptr(GDateTime) start = time_from_usec (created);
+      g_autoptr(GDateTime) start = stw_time_from_usec (created);
 
       pauses = read_pauses (stw_write_context_get_db (ctx), m->pauses, id, error);
       if (pauses == NULL)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/stw-time.h"
 #include "stw-database-private.h"
 #include "stw-ticket-timeline.h"
 
@@ -52,14 +53,6 @@ static const char * const quiet_columns[] = {
 
 /* ------------------------------------------------------------------------ */
 
-static GDateTime *
-time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) second = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-
-  return g_date_time_add (second, usec % G_USEC_PER_SEC);
-}
-
 static gint64
 usec_of (GDateTime *time)
 {
@@ -75,7 +68,7 @@ item_new (StwTimelineKind kind,
 
   item->kind = kind;
   item->usec = usec;
-  item->time = time_from_usec (usec);
+  item->time = stw_time_from_usec_local (usec);
   item->seq = items->len;
   item->origin = STW_ORIGIN_USER;
   g_ptr_array_add (items, item);

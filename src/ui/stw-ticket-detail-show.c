@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/stw-time.h"
 #include "stw-ticket-detail-private.h"
 #include "core/stw-person.h"
 #include "core/stw-validate.h"
@@ -28,14 +29,6 @@ static gint64
 usec_of (GDateTime *time)
 {
   return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
-static GDateTime *
-time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) second = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  return g_date_time_add (second, usec % G_USEC_PER_SEC);
 }
 
 static void
@@ -63,7 +56,7 @@ show_clock (AdwActionRow      *row,
             gint64             met_usec,
             GDateTime         *now)
 {
-  g_autoptr(GDateTime) met = met_usec != 0 ? time_from_usec (met_usec) : NULL;
+  g_autoptr(GDateTime) met = met_usec != 0 ? stw_time_from_usec (met_usec) : NULL;
   g_autofree char *due = NULL;
   g_autofree char *left = NULL;
   g_autofree char *used = NULL;
@@ -155,7 +148,7 @@ stw_ticket_detail_show_sla (StwTicketDetail *self)
   pauses = stw_ticket_repo_list_pauses (self->db, id, NULL);
   if (pauses == NULL)
     pauses = g_array_new (FALSE, TRUE, sizeof (StwSlaPause));
-  start = time_from_usec (stw_ticket_get_value (self->ticket, STW_TICKET_VALUE_CREATED));
+  start = stw_time_from_usec (stw_ticket_get_value (self->ticket, STW_TICKET_VALUE_CREATED));
 
   show_clock (self->response_row, self->response_icon, self->response_state, calendar,
               policy.response[priority], start, pauses,
