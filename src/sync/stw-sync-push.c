@@ -388,9 +388,9 @@ push_update (Run          *run,
   if (!stw_sync_run_merge (run, local->entity, updated, 0, sent_base, NULL, error))
     return FALSE;
   {
-    g_autoptr(GList) names = json_object_get_members (out);
-    g_autofree char *fields = stw_sync_run_join (names);
-    g_autofree char *message = g_strdup_printf ("%s (%s)", name, fields);
+    g_autofree char *fields = stw_sync_run_labels (run, local->entity, out, record, TRUE);
+    /* TRANSLATORS: a record, then the fields sent to the server */
+    g_autofree char *message = g_strdup_printf (_("%s — sent: %s"), name, fields);
     Line line = { "pushed", local->entity, local->local_id, updated->remote_id, message };
 
     return stw_sync_run_write (run, line_func, &line, error);

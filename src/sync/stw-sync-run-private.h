@@ -71,7 +71,11 @@ gboolean  stw_sync_run_log               (Run              *run,
                                           GError          **error);
 char     *stw_sync_run_describe          (const char       *entity,
                                           JsonObject       *local);
-char     *stw_sync_run_join              (GList            *names);
+char     *stw_sync_run_labels            (Run              *run,
+                                          const char       *entity,
+                                          JsonObject       *fields,
+                                          JsonObject       *local,
+                                          gboolean          remote);
 JsonObject *stw_sync_run_mine            (Run              *run,
                                           const char       *entity,
                                           JsonObject       *local,

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/stw-error.h"
+#include "stw-sync-labels.h"
 #include "stw-sync-run-private.h"
 
 /* One sync run for one account (DESIGN.md, "Sync"):
@@ -122,16 +123,33 @@ stw_sync_run_describe (const char *entity,
   return g_strdup (name);
 }
 
+/**
+ * stw_sync_run_labels:
+ * @fields: an object whose members are the fields to name, in Steward's
+ *   terms, or in the server's with @remote
+ *
+ * Returns: (transfer full): the fields' labels, as a person reads them,
+ *   joined with commas ("Title, Status")
+ */
 char *
-stw_sync_run_join (GList *names)
+stw_sync_run_labels (Run         *run,
+                     const char  *entity,
+                     JsonObject  *fields,
+                     JsonObject  *local,
+                     gboolean     remote)
 {
+  g_autoptr(JsonObject) ours = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GList) names = NULL;
 
+  ours = remote ? stw_sync_backend_from_remote (run->backend, entity, fields, local)
+                : json_object_ref (fields);
+  names = json_object_get_members (ours);
   for (GList *l = names; l != NULL; l = l->next)
     {
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append (text, l->data);
+      g_string_append (text, stw_sync_field_label (entity, l->data));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -337,19 +355,20 @@ merge_func (Run              *run,
           g_autoptr(JsonObject) changes = stw_sync_backend_from_remote (run->backend, merge->entity,
                                                                         take, local);
           g_autoptr(JsonObject) differ = stw_sync_merge_outgoing (local, changes, NULL);
-          g_autoptr(GList) names = json_object_get_members (differ);
 
           if (json_object_get_size (differ) > 0)
             {
               g_autofree char *differ_text = stw_json_object_to_text (differ);
-              g_autofree char *fields = stw_sync_run_join (names);
+              g_autofree char *fields = stw_sync_run_labels (run, merge->entity, differ, local,
+                                                             FALSE);
               g_autofree char *message = NULL;
 
               if (stw_sync_local_write_in (ctx, merge->entity, local_id, differ_text, error) == 0)
                 return FALSE;
 
               name = stw_sync_run_describe (merge->entity, local);
-              message = g_strdup_printf ("%s (%s)", name, fields);
+              /* TRANSLATORS: a record, then the fields the server changed */
+              message = g_strdup_printf (_("%s — changed on the server: %s"), name, fields);
               if (!stw_sync_run_log (run, ctx, mine_changed ? "merged" : merge->action, merge->entity,
                                      local_id, record->remote_id, message, error))
                 return FALSE;
@@ -362,13 +381,18 @@ merge_func (Run              *run,
 
       if (conflicts->len > 0)
         {
+          g_autoptr(JsonObject) theirs = json_object_new ();
           g_autofree char *message = NULL;
           g_autofree char *fields = NULL;
-          g_autoptr(GList) names = NULL;
 
           for (guint i = 0; i < conflicts->len; i++)
-            names = g_list_append (names, g_ptr_array_index (conflicts, i));
-          fields = stw_sync_run_join (names);
+            {
+              const char *field = g_ptr_array_index (conflicts, i);
+
+              json_object_set_member (theirs, field,
+                                      json_node_copy (json_object_get_member (record->fields, field)));
+            }
+          fields = stw_sync_run_labels (run, merge->entity, theirs, local, TRUE);
           if (!record_conflicts (run, ctx, merge, local_id, base, local, conflicts, error))
             return FALSE;
           g_clear_pointer (&name, g_free);

@@ -13,6 +13,7 @@
 
 #include "stw-conflicts-dialog.h"
 #include "stw-sync-format.h"
+#include "sync/stw-sync-labels.h"
 #include "stw-ui-util.h"
 #include "core/stw-account.h"
 #include "store/stw-sync-store.h"
@@ -115,7 +116,7 @@ conflict_row_new (StwConflictsDialog *self,
 {
   const char *entity = stw_sync_conflict_get_entity (conflict);
   const char *field = stw_sync_conflict_get_field (conflict);
-  const char *label = stw_sync_format_field (entity, field);
+  const char *label = stw_sync_field_label (entity, field);
   gint64 id = stw_sync_conflict_get_id (conflict);
   g_autofree char *mine = stw_sync_format_value (entity, field, stw_sync_conflict_get_mine (conflict));
   g_autofree char *theirs = stw_sync_format_value (entity, field,
@@ -305,7 +306,7 @@ resolve (StwConflictsDialog *self,
   if (conflict == NULL)
     return;
 
-  label = stw_sync_format_field (stw_sync_conflict_get_entity (conflict),
+  label = stw_sync_field_label (stw_sync_conflict_get_entity (conflict),
                                  stw_sync_conflict_get_field (conflict));
   /* The list is made anew as the store says it changed: keep the label. */
   label = g_intern_string (label);

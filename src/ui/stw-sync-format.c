@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "stw-sync-format.h"
+#include "sync/stw-sync-labels.h"
 #include "core/stw-asset.h"
 #include "core/stw-enums.h"
 #include "core/stw-ticket.h"
@@ -27,79 +28,6 @@
  * person reads them as the rest of the interface says them: “Ticket #12
  * · Printer jams”, “Status”, “In Progress”.
  */
-
-typedef struct
-{
-  const char *field;
-  const char *label;
-} FieldLabel;
-
-static const FieldLabel ticket_fields[] = {
-  { "title",       N_("Title") },
-  { "description", N_("Description") },
-  { "type",        N_("Type") },
-  { "status",      N_("Status") },
-  { "priority",    N_("Priority") },
-  { "queue",       N_("Queue") },
-  { "assignee",    N_("Assignee") },
-  { "requester",   N_("Requester") },
-  { "due",         N_("Due") },
-};
-
-static const FieldLabel entry_fields[] = {
-  { "body",    N_("Text") },
-  { "kind",    N_("Kind") },
-  { "minutes", N_("Minutes") },
-  { "author",  N_("Author") },
-};
-
-static const char *
-lookup_label (const FieldLabel *labels,
-              guint             n_labels,
-              const char       *field)
-{
-  for (guint i = 0; i < n_labels; i++)
-    if (g_strcmp0 (labels[i].field, field) == 0)
-      return _(labels[i].label);
-
-  return NULL;
-}
-
-/**
- * stw_sync_format_field:
- *
- * Returns: the label of @entity's @field, as its detail names it; the
- *   field's own name when there is none
- */
-const char *
-stw_sync_format_field (const char *entity,
-                       const char *field)
-{
-  const char *label = NULL;
-
-  g_return_val_if_fail (field != NULL, NULL);
-
-  /* A record deleted on one side and changed on the other. */
-  if (g_str_equal (field, "*"))
-    return _("The whole record");
-
-  if (g_strcmp0 (entity, STW_SYNC_TICKET) == 0)
-    label = lookup_label (ticket_fields, G_N_ELEMENTS (ticket_fields), field);
-  else if (g_strcmp0 (entity, STW_SYNC_ENTRY) == 0)
-    label = lookup_label (entry_fields, G_N_ELEMENTS (entry_fields), field);
-  else if (g_strcmp0 (entity, STW_SYNC_ASSET) == 0)
-    {
-      /* The sync names the asset's person and dates as the columns do,
-       * but for the person's. */
-      StwAssetField asset_field = stw_asset_field_from_column (g_str_equal (field, "person")
-                                                              ? "person_id" : field);
-
-      if (asset_field != STW_ASSET_FIELD_NONE)
-        label = stw_asset_field_label (asset_field);
-    }
-
-  return label != NULL ? label : field;
-}
 
 /* The @i-th stored key of a field that holds one of a fixed set
  * (a ticket's status), and its label; FALSE past the last, or for a
@@ -362,7 +290,7 @@ stw_sync_format_fields (GListModel *conflicts)
   for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
     {
       g_autoptr(StwSyncConflict) conflict = g_list_model_get_item (conflicts, i);
-      const char *label = stw_sync_format_field (stw_sync_conflict_get_entity (conflict),
+      const char *label = stw_sync_field_label (stw_sync_conflict_get_entity (conflict),
                                                  stw_sync_conflict_get_field (conflict));
 
       if (g_ptr_array_find_with_equal_func (seen, label, g_str_equal, NULL))

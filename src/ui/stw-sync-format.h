@@ -20,8 +20,6 @@ G_BEGIN_DECLS
 char       *stw_sync_format_value       (const char *entity,
                                          const char *field,
                                          const char *json);
-const char *stw_sync_format_field       (const char *entity,
-                                         const char *field);
 char       *stw_sync_format_fields      (GListModel *conflicts);
 char       *stw_sync_format_record      (StwDatabase *db,
                                          const char  *entity,
