@@ -13,8 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by stw-sync-run.c (the run, pulling, deletions made on the
- * server) and stw-sync-push.c (sending what changed here). */
+/* Shared by stw-sync-run.c (the run, merging, pulling), stw-sync-sweep.c
+ * (deletions made on the server) and stw-sync-push.c (sending what
+ * changed here). */
 
 typedef struct
 {
@@ -102,6 +103,9 @@ gboolean  stw_sync_run_linked_func       (Run              *run,
 gboolean  stw_sync_run_gone_func         (Run              *run,
                                           StwWriteContext  *ctx,
                                           gpointer          data,
+                                          GError          **error);
+gboolean  stw_sync_run_sweep             (Run              *run,
+                                          const char       *entity,
                                           GError          **error);
 gboolean  stw_sync_run_settle            (Run              *run,
                                           GError          **error);
