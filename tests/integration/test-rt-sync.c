@@ -9,8 +9,10 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <string.h>
 
+#include "store/stw-asset-repo.h"
 #include "store/stw-sync-store.h"
 #include "store/stw-ticket-repo.h"
 #include "sync/stw-rt-backend.h"
@@ -338,6 +340,30 @@ set_account_url (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
+/* The local asset named @name (0 for none; never two). */
+static gint64
+local_asset_id (Fixture    *fixture,
+                const char *name)
+{
+  sqlite3 *conn = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 found = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->db_path, &conn, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (conn, "SELECT id FROM assets WHERE name = ?", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpint (found, ==, 0);
+      found = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (conn);
+  return found;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Fixture                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -594,6 +620,71 @@ test_deletes (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (gone, "Status"), ==, "deleted");
 }
 
+/* Assets both ways: RT's come here with their status and description,
+ * an edit here goes there, and one made here is made, once, in the
+ * account's catalog. */
+static void
+test_assets (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *name = g_strdup_printf ("Dock for %s", fixture->queue);
+  g_autofree char *made = g_strdup_printf ("Monitor for %s", fixture->queue);
+  g_autofree char *tag = g_strdup_printf ("MON-%s", fixture->queue);
+  g_autofree char *json = g_strdup_printf ("{\"Name\":\"%s\",\"Catalog\":\"General assets\","
+                                           "\"Description\":\"On desk 4\",\"Status\":\"new\"}",
+                                           name);
+  g_autofree char *id = stw_test_rt_create (rt, "/REST/2.0/asset", json);
+  g_autofree char *path = g_strdup_printf ("/REST/2.0/asset/%s", id);
+  g_autofree char *query = g_strdup_printf ("Name = '%s'", made);
+  g_autoptr(StwAsset) asset = NULL;
+  g_autoptr(StwAsset) monitor = stw_asset_new ();
+  g_autoptr(JsonNode) there = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 asset_id;
+
+  sync_ok (fixture);
+  asset_id = local_asset_id (fixture, name);
+  g_assert_cmpint (asset_id, >, 0);
+  db_open (fixture);
+  asset = stw_asset_repo_load (fixture->db, asset_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stw_asset_get_status (asset), ==, STW_ASSET_STATUS_IN_STOCK);
+  g_assert_cmpstr (stw_asset_get_text (asset, STW_ASSET_FIELD_NOTES), ==, "On desk 4");
+
+  /* Deployed here: in use there. */
+  stw_asset_set_status (asset, STW_ASSET_STATUS_DEPLOYED);
+  g_assert_cmpint (stw_asset_repo_save_sync (fixture->db, asset,
+                                             STW_ASSET_FIELD_BIT (STW_ASSET_FIELD_STATUS), &error),
+                   ==, asset_id);
+  g_assert_no_error (error);
+
+  /* Made here: made there. */
+  stw_asset_set_name (monitor, made);
+  stw_asset_set_tag (monitor, tag);
+  stw_asset_set_category (monitor, STW_ASSET_CATEGORY_MONITOR);
+  stw_asset_set_status (monitor, STW_ASSET_STATUS_IN_STOCK);
+  g_assert_cmpint (stw_asset_repo_save_sync (fixture->db, monitor, 0, &error), >, 0);
+  g_assert_no_error (error);
+
+  sync_ok (fixture);
+  g_assert_cmpuint (said (fixture, "created"), ==, 1);
+  there = stw_test_rt_call (rt, "GET", path, NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (there), "Status"), ==,
+                   "in-use");
+  found = stw_test_rt_search (rt, "assets", query);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  /* And no echo: nothing comes back as new, nothing goes twice. */
+  sync_ok (fixture);
+  g_assert_cmpuint (said (fixture, "created"), ==, 0);
+  g_assert_cmpuint (said (fixture, "pushed"), ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = stw_test_rt_search (rt, "assets", query);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (local_asset_id (fixture, made), >, 0);
+}
+
 /* steward-cli sync killed at random moments, again and again, then left
  * to finish: nothing lost, nothing twice, on either side. */
 static void
@@ -698,6 +789,7 @@ main (int   argc,
   ADD ("merge-fields", test_merge_fields);
   ADD ("conflict", test_conflict);
   ADD ("deletes", test_deletes);
+  ADD ("assets", test_assets);
   ADD ("killed", test_killed);
 #undef ADD
 
