@@ -234,6 +234,12 @@ gboolean     stw_rt_prefetch_entries   (StwRtBackend  *self,
                                         GCancellable  *cancellable,
                                         GError       **error);
 
+gboolean     stw_rt_fill_listed        (StwRtBackend     *self,
+                                        StwRemoteRecord  *record,
+                                        JsonObject       *item,
+                                        GCancellable     *cancellable,
+                                        GError          **error);
+
 /* stw-rt-write.c */
 StwRemoteRecord *stw_rt_create         (StwSyncBackend *backend,
                                         const char     *entity,

@@ -500,6 +500,20 @@ stw_rt_fetch_entries (StwSyncBackend *backend,
       return entries;
     }
 
+  /* Read with its page, the ticket taken from the page's listing. */
+  if (self->prefetched != NULL)
+    {
+      StwRtPrefetched *prefetched = g_hash_table_lookup (self->prefetched, ticket_remote_id);
+
+      if (prefetched != NULL && prefetched->entries != NULL)
+        {
+          GPtrArray *entries = g_steal_pointer (&prefetched->entries);
+
+          g_hash_table_remove (self->prefetched, ticket_remote_id);
+          return entries;
+        }
+    }
+
   return stw_rt_read_entries (self, ticket_remote_id, NULL, NULL, cancellable, error);
 }
 
@@ -685,4 +699,50 @@ stw_rt_fetch (StwSyncBackend *backend,
     }
 
   return g_steal_pointer (&record);
+}
+
+/**
+ * stw_rt_fill_listed:
+ * @item: the ticket as a search listed it, with the fields fetch() reads
+ *
+ * Makes @record whole from a listing read after the page's entries, so
+ * the engine need not fetch it: the fields, the description, and as its
+ * version the newest transaction the entries' read saw. The listing came
+ * after that read, so the version is never newer than the fields: at
+ * worst a push is refused (412) and merged, never a change lost.
+ * Returns %TRUE with @record unchanged when the page's read did not
+ * cover the ticket.
+ */
+gboolean
+stw_rt_fill_listed (StwRtBackend     *self,
+                    StwRemoteRecord  *record,
+                    JsonObject       *item,
+                    GCancellable     *cancellable,
+                    GError          **error)
+{
+  StwRtPrefetched *prefetched = self->prefetched != NULL
+                                  ? g_hash_table_lookup (self->prefetched, record->remote_id)
+                                  : NULL;
+  const char *status = stw_rt_json_string (item, "Status");
+  JsonObject *fields;
+
+  if (prefetched == NULL || prefetched->entries == NULL || prefetched->etag == NULL ||
+      status == NULL || g_str_equal (status, "deleted"))
+    return TRUE;
+
+  fields = ticket_fields (self, item, cancellable, error);
+  if (fields == NULL)
+    return FALSE;
+  if (prefetched->description != NULL && *prefetched->description != '\0')
+    json_object_set_string_member (fields, "Content", prefetched->description);
+  else
+    json_object_set_null_member (fields, "Content");
+
+  g_clear_pointer (&record->fields, json_object_unref);
+  record->fields = fields;
+  g_free (record->etag);
+  record->etag = g_strdup (prefetched->etag);
+  g_free (record->updated);
+  record->updated = stw_rt_normalize_time (stw_rt_json_string (item, "LastUpdated"));
+  return TRUE;
 }

@@ -31,6 +31,26 @@ stw_remote_record_new (const char *remote_id)
   return record;
 }
 
+StwRemoteRecord *
+stw_remote_record_copy (const StwRemoteRecord *record)
+{
+  StwRemoteRecord *copy = stw_remote_record_new (record->remote_id);
+
+  copy->etag = g_strdup (record->etag);
+  copy->updated = g_strdup (record->updated);
+  copy->parent_id = g_strdup (record->parent_id);
+  if (record->fields != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonNode) deep = NULL;
+
+      json_node_set_object (node, record->fields);
+      deep = json_node_copy (node);
+      copy->fields = json_node_dup_object (deep);
+    }
+  return copy;
+}
+
 void
 stw_remote_record_free (StwRemoteRecord *record)
 {

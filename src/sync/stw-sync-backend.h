@@ -31,6 +31,7 @@ typedef struct
 } StwRemoteRecord;
 
 StwRemoteRecord *stw_remote_record_new  (const char      *remote_id);
+StwRemoteRecord *stw_remote_record_copy (const StwRemoteRecord *record);
 void             stw_remote_record_free (StwRemoteRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StwRemoteRecord, stw_remote_record_free)
 
@@ -61,8 +62,10 @@ struct _StwSyncBackendInterface
   const char *const *(*entities)      (StwSyncBackend   *self);
   /* One page of the records of @entity changed since @cursor (NULL: all),
    * in a stable order, with the cursor for the next page and whether
-   * there may be more. A record listed without fields is fetched by the
-   * engine when its link says it changed. */
+   * there may be more. A record listed without fields and version is
+   * fetched by the engine when its link says it changed; one listed
+   * whole (fields and version read no earlier than the version) is
+   * merged as it is. */
   gboolean          (*pull_page)      (StwSyncBackend   *self,
                                        const char       *entity,
                                        const char       *cursor,

@@ -650,8 +650,13 @@ fetch_page (Run          *run,
       if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
         return FALSE;
 
-      item->fetched = stw_sync_backend_fetch (run->backend, page->entity, item->listed->remote_id,
-                                              run->cancellable, &local_error);
+      /* Listed whole: nothing to ask for. */
+      if (item->listed->fields != NULL && item->listed->etag != NULL)
+        item->fetched = stw_remote_record_copy (item->listed);
+      else
+        item->fetched = stw_sync_backend_fetch (run->backend, page->entity,
+                                                item->listed->remote_id, run->cancellable,
+                                                &local_error);
       if (item->fetched == NULL)
         {
           /* Deleted between the listing and now: the sweep sees to it. */

@@ -705,7 +705,7 @@ test_killed (Fixture       *fixture,
                    "A note", 0);
     }
 
-  for (guint round = 0; round < 6; round++)
+  for (guint round = 0; round < 8; round++)
     {
       const char *argv[] = { STEWARD_CLI, "sync", "--database", fixture->db_path, NULL };
       g_autoptr(GSubprocess) process = NULL;
@@ -717,7 +717,7 @@ test_killed (Fixture       *fixture,
       process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                    G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
       g_assert_no_error (error);
-      g_usleep (g_test_rand_int_range (50, 1500) * 1000);
+      g_usleep (g_test_rand_int_range (30, 1200) * 1000);
       g_subprocess_send_signal (process, SIGKILL);
       g_subprocess_wait (process, NULL, &error);
       g_assert_no_error (error);
@@ -744,7 +744,7 @@ test_killed (Fixture       *fixture,
   g_assert_cmpuint (said (fixture, "created"), ==, 0);
 
   titles = local_titles (fixture, "Kill");
-  g_assert_cmpuint (titles->len, ==, 26);
+  g_assert_cmpuint (titles->len, ==, 28);
   query = g_strdup_printf ("Queue = '%s'", fixture->queue);
   there = stw_test_rt_search (rt, "tickets", query);
   g_assert_cmpuint (there->len, ==, titles->len);
