@@ -212,11 +212,8 @@ typedef struct
   /* The base to merge against instead of the link's (what a push just
    * sent over the old base). */
   JsonObject      *base;
-  /* For an entry: its ticket here. */
-  gint64           ticket_id;
   /* Out: the local id. */
   gint64           result_id;
-  const char      *action;       /* the log's action for a plain pull */
 } Merge;
 
 static gboolean
@@ -328,15 +325,13 @@ merge_func (Run              *run,
         }
 
       fields = stw_sync_backend_from_remote (run->backend, merge->entity, record->fields, NULL);
-      if (g_str_equal (merge->entity, STW_SYNC_ENTRY))
-        json_object_set_int_member (fields, "ticket", merge->ticket_id);
       fields_text = stw_json_object_to_text (fields);
       local_id = stw_sync_local_write_in (ctx, merge->entity, 0, fields_text, error);
       if (local_id == 0)
         return FALSE;
 
       name = stw_sync_run_describe (merge->entity, fields);
-      if (!stw_sync_run_log (run, ctx, link != NULL ? "conflict" : merge->action, merge->entity, local_id,
+      if (!stw_sync_run_log (run, ctx, link != NULL ? "conflict" : "pulled", merge->entity, local_id,
                              record->remote_id,
                              link != NULL ? _("Deleted here but changed on the server: kept") : name,
                              error))
@@ -369,7 +364,7 @@ merge_func (Run              *run,
               name = stw_sync_run_describe (merge->entity, local);
               /* TRANSLATORS: a record, then the fields the server changed */
               message = g_strdup_printf (_("%s — changed on the server: %s"), name, fields);
-              if (!stw_sync_run_log (run, ctx, mine_changed ? "merged" : merge->action, merge->entity,
+              if (!stw_sync_run_log (run, ctx, mine_changed ? "merged" : "pulled", merge->entity,
                                      local_id, record->remote_id, message, error))
                 return FALSE;
               if (mine_changed)
@@ -430,7 +425,7 @@ stw_sync_run_merge (Run              *run,
                     gint64           *result_id,
                     GError          **error)
 {
-  Merge merge = { entity, record, local_id, base, 0, 0, "pulled" };
+  Merge merge = { entity, record, local_id, base, 0 };
 
   if (!stw_sync_run_write (run, merge_func, &merge, error))
     return FALSE;
@@ -584,7 +579,7 @@ apply_item_func (StwWriteContext  *ctx,
 {
   Apply *apply = data;
   Item *item = apply->item;
-  Merge merge = { apply->page->entity, item->fetched, 0, NULL, 0, 0, "pulled" };
+  Merge merge = { apply->page->entity, item->fetched, 0, NULL, 0 };
 
   if (!merge_func (apply->run, ctx, &merge, error))
     return FALSE;
